@@ -1,0 +1,29 @@
+import { type Kysely, type Migration, type MigrationProvider, Migrator } from "kysely";
+import type { DatabaseDialect } from "./connection.js";
+import * as foundation from "./migrations/0001-foundation.js";
+import type { Database } from "./schema.js";
+
+/**
+ * Migrations are listed here rather than read from a folder, so they run the same from
+ * the TypeScript sources (tests) and the compiled server. Each one receives the dialect
+ * for the rare statement that differs between SQLite and PostgreSQL.
+ */
+function migrationsFor(dialect: DatabaseDialect): Record<string, Migration> {
+  return {
+    "0001-foundation": {
+      up: async (db) => {
+        await foundation.up(db, dialect);
+        await foundation.guardAuditTrail(db, dialect);
+      },
+    },
+  };
+}
+
+export async function migrateToLatest(db: Kysely<Database>, dialect: DatabaseDialect): Promise<void> {
+  const provider: MigrationProvider = { getMigrations: async () => migrationsFor(dialect) };
+  const { error, results } = await new Migrator({ db, provider }).migrateToLatest();
+  const failed = results?.find((r) => r.status === "Error");
+  if (error || failed) {
+    throw new Error(`Migration ${failed?.migrationName ?? ""} failed: ${String(error)}`);
+  }
+}

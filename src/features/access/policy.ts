@@ -1,0 +1,128 @@
+import { forbidden, notFound } from "../../server/errors.js";
+import type { Role } from "./roles.js";
+
+/**
+ * Cascade's authorization rules, in one place and as data: for each role, which actions it
+ * may take and over how much of the agency. Every route names one action (see
+ * `RouteAccess`); record-level checks call `authorize` with the record's agency and place in
+ * the org tree. `tests/authorization.integration.test.ts` enumerates every route against an
+ * expectations table built from this.
+ */
+export const ACTIONS = [
+  "agency.read",
+  "agency.configure",
+  "orgUnits.read",
+  "people.read",
+  "people.manage",
+  "audit.read",
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+/**
+ * How far a grant reaches:
+ * - `agency`: every record of the user's own agency;
+ * - `subtree`: records in the user's own org unit and everything below it
+ *   (a supervisor's unit, a manager's office or region), plus their own record;
+ * - `self`: only records about the user themself.
+ * No grant ever reaches another agency.
+ */
+export type Scope = "agency" | "subtree" | "self";
+
+const EVERYONE_ON_STAFF = { "agency.read": "agency", "orgUnits.read": "agency" } as const;
+
+export const GRANTS: Record<Role, Partial<Record<Action, Scope>>> = {
+  admin: {
+    ...EVERYONE_ON_STAFF,
+    "agency.configure": "agency",
+    "people.read": "agency",
+    "people.manage": "agency",
+    "audit.read": "agency",
+  },
+  implementation_lead: { ...EVERYONE_ON_STAFF, "people.read": "agency" },
+  training_coordinator: { ...EVERYONE_ON_STAFF, "people.read": "agency" },
+  coaching_supervisor: { ...EVERYONE_ON_STAFF, "people.read": "agency" },
+  executive: { ...EVERYONE_ON_STAFF, "people.read": "agency" },
+  manager: { ...EVERYONE_ON_STAFF, "people.read": "subtree" },
+  supervisor: { ...EVERYONE_ON_STAFF, "people.read": "subtree" },
+  trainer: { ...EVERYONE_ON_STAFF, "people.read": "self" },
+  coach: { ...EVERYONE_ON_STAFF, "people.read": "self" },
+  fidelity_observer: { ...EVERYONE_ON_STAFF, "people.read": "self" },
+  staff: { ...EVERYONE_ON_STAFF, "people.read": "self" },
+  // Partners see aggregates only (SPEC §8); they get their own agency's name and nothing row-level.
+  partner_viewer: { "agency.read": "agency" },
+};
+
+const SCOPE_WIDTH: Record<Scope, number> = { self: 1, subtree: 2, agency: 3 };
+
+/** Who is asking: built once per request from the session. */
+export interface Actor {
+  userId: string;
+  agencyId: string;
+  personId: string | null;
+  roles: Role[];
+  /** Materialized path of the actor's own org unit, or null when they have none. */
+  orgUnitPath: string | null;
+}
+
+/** Where a record sits, as far as authorization cares. */
+export interface RecordPlace {
+  agencyId: string;
+  orgUnitPath?: string | null;
+  personId?: string | null;
+}
+
+/** The widest scope any of the actor's roles grants for an action, or null. */
+export function scopeFor(actor: Pick<Actor, "roles">, action: Action): Scope | null {
+  let best: Scope | null = null;
+  for (const role of actor.roles) {
+    const scope = GRANTS[role][action];
+    if (scope && (!best || SCOPE_WIDTH[scope] > SCOPE_WIDTH[best])) best = scope;
+  }
+  return best;
+}
+
+export function canAct(actor: Pick<Actor, "roles">, action: Action): boolean {
+  return scopeFor(actor, action) !== null;
+}
+
+export function isInScope(actor: Actor, scope: Scope, place: RecordPlace): boolean {
+  if (place.agencyId !== actor.agencyId) return false;
+  const isSelf = place.personId != null && place.personId === actor.personId;
+  switch (scope) {
+    case "agency":
+      return true;
+    case "subtree":
+      return isSelf || (actor.orgUnitPath !== null && place.orgUnitPath?.startsWith(actor.orgUnitPath) === true);
+    case "self":
+      return isSelf;
+  }
+}
+
+/**
+ * Throws unless the actor may take `action` on the record. Another agency's record is
+ * reported as not found, so its existence is never revealed.
+ */
+export function authorize(actor: Actor, action: Action, place: RecordPlace, what = "The record"): void {
+  if (place.agencyId !== actor.agencyId) throw notFound(what);
+  const scope = scopeFor(actor, action);
+  if (!scope || !isInScope(actor, scope, place)) throw forbidden();
+}
+
+/** A filter a repository applies to list queries, derived from the actor's scope. */
+export type ScopeFilter =
+  | { kind: "agency"; agencyId: string }
+  | { kind: "subtree"; agencyId: string; orgUnitPath: string | null; personId: string | null }
+  | { kind: "self"; agencyId: string; personId: string | null };
+
+export function scopeFilterFor(actor: Actor, action: Action): ScopeFilter {
+  const scope = scopeFor(actor, action);
+  if (!scope) throw forbidden();
+  if (scope === "agency") return { kind: "agency", agencyId: actor.agencyId };
+  if (scope === "subtree") {
+    return { kind: "subtree", agencyId: actor.agencyId, orgUnitPath: actor.orgUnitPath, personId: actor.personId };
+  }
+  return { kind: "self", agencyId: actor.agencyId, personId: actor.personId };
+}
+
+/** What a route requires before its handler runs. */
+export type RouteAccess = "public" | "signed-in" | Action;

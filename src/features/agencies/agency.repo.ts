@@ -1,0 +1,59 @@
+import type { AgenciesTable } from "../../db/schema.js";
+import type { Db } from "../../db/types.js";
+import { nowUtc } from "../../shared/time.js";
+import type { Agency, AgencySettingsUpdate } from "./agency.schema.js";
+
+function toAgency(row: AgenciesTable): Agency {
+  return {
+    id: row.id,
+    name: row.name,
+    slug: row.slug,
+    timeZone: row.time_zone,
+    requireTotp: row.require_totp === 1,
+    version: row.version,
+  };
+}
+
+export async function findAgencyById(db: Db, agencyId: string): Promise<Agency | undefined> {
+  const row = await db.selectFrom("agencies").selectAll().where("id", "=", agencyId).executeTakeFirst();
+  return row ? toAgency(row) : undefined;
+}
+
+export async function insertAgency(db: Db, agency: { id: string; name: string; slug: string; timeZone: string }) {
+  const now = nowUtc();
+  await db
+    .insertInto("agencies")
+    .values({
+      id: agency.id,
+      name: agency.name,
+      slug: agency.slug,
+      time_zone: agency.timeZone,
+      require_totp: 0,
+      created_at: now,
+      updated_at: now,
+      version: 1,
+    })
+    .execute();
+}
+
+/** Returns false when `expectedVersion` is stale (someone else saved first). */
+export async function updateAgencySettings(db: Db, agencyId: string, update: AgencySettingsUpdate): Promise<boolean> {
+  const result = await db
+    .updateTable("agencies")
+    .set((eb) => ({
+      name: update.name,
+      time_zone: update.timeZone,
+      require_totp: update.requireTotp ? 1 : 0,
+      updated_at: nowUtc(),
+      version: eb("version", "+", 1),
+    }))
+    .where("id", "=", agencyId)
+    .where("version", "=", update.version)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export async function findAgencyBySlug(db: Db, slug: string): Promise<Agency | undefined> {
+  const row = await db.selectFrom("agencies").selectAll().where("slug", "=", slug).executeTakeFirst();
+  return row ? toAgency(row) : undefined;
+}

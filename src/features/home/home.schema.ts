@@ -1,0 +1,12 @@
+import { z } from "zod";
+
+export const ZHome = z.object({
+  displayName: z.string(),
+  agencyName: z.string(),
+  /** What this person sees first: shapes the home page and its next steps. */
+  focus: z.enum(["admin", "leader", "supervisor", "implementation", "staff", "partner"]),
+  peopleInScope: z.number().int().nullable(),
+  unitsInAgency: z.number().int().nullable(),
+  ownUnitName: z.string().nullable(),
+});
+export type Home = z.infer<typeof ZHome>;

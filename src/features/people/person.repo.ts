@@ -1,0 +1,237 @@
+import type { ExpressionBuilder, SelectQueryBuilder } from "kysely";
+import type { Database } from "../../db/schema.js";
+import type { Db } from "../../db/types.js";
+import { toCount } from "../../db/types.js";
+import { nowUtc } from "../../shared/time.js";
+import type { ScopeFilter } from "../access/policy.js";
+import type { JobRole, Level, PeopleQuery, Person, PersonUpdate } from "./person.schema.js";
+
+const todayUtc = () => new Date().toISOString().slice(0, 10);
+
+// biome-ignore lint/suspicious/noExplicitAny: the row shape is fixed by personColumns below
+type PeopleQueryBuilder = SelectQueryBuilder<Database, "people" | "org_units" | "users", any>;
+
+function basePeopleQuery(db: Db, agencyId: string) {
+  return db
+    .selectFrom("people")
+    .leftJoin("org_units", (j) =>
+      j.onRef("org_units.id", "=", "people.org_unit_id").on("org_units.agency_id", "=", agencyId),
+    )
+    .leftJoin("users", (j) => j.onRef("users.person_id", "=", "people.id").on("users.agency_id", "=", agencyId))
+    .where("people.agency_id", "=", agencyId);
+}
+
+const personColumns = [
+  "people.id",
+  "people.employee_id",
+  "people.given_name",
+  "people.family_name",
+  "people.work_email",
+  "people.job_role",
+  "people.level",
+  "people.org_unit_id",
+  "org_units.name as org_unit_name",
+  "org_units.path as org_unit_path",
+  "people.supervisor_id",
+  "people.hire_date",
+  "people.end_date",
+  "people.languages",
+  "people.version",
+  "users.id as user_id",
+  "users.is_active as user_active",
+] as const;
+
+interface PersonRow {
+  id: string;
+  employee_id: string | null;
+  given_name: string;
+  family_name: string;
+  work_email: string | null;
+  job_role: string;
+  level: string;
+  org_unit_id: string | null;
+  org_unit_name: string | null;
+  org_unit_path: string | null;
+  supervisor_id: string | null;
+  hire_date: string | null;
+  end_date: string | null;
+  languages: string;
+  version: number;
+  user_id: string | null;
+  user_active: number | null;
+}
+
+export type PersonWithPlace = Person & { orgUnitPath: string | null };
+
+function toPerson(r: PersonRow, today: string): PersonWithPlace {
+  return {
+    id: r.id,
+    employeeId: r.employee_id,
+    givenName: r.given_name,
+    familyName: r.family_name,
+    workEmail: r.work_email,
+    jobRole: r.job_role as JobRole,
+    level: r.level as Level,
+    orgUnitId: r.org_unit_id,
+    orgUnitName: r.org_unit_name,
+    orgUnitPath: r.org_unit_path,
+    supervisorId: r.supervisor_id,
+    hireDate: r.hire_date,
+    endDate: r.end_date,
+    languages: JSON.parse(r.languages) as string[],
+    active: r.end_date === null || r.end_date > today,
+    hasAccount: r.user_id !== null,
+    accountActive: r.user_active === 1,
+    version: r.version,
+  };
+}
+
+function applyScope(query: PeopleQueryBuilder, scope: ScopeFilter): PeopleQueryBuilder {
+  switch (scope.kind) {
+    case "agency":
+      return query;
+    case "subtree":
+      return query.where((eb: ExpressionBuilder<Database, "people" | "org_units">) =>
+        eb.or([
+          eb("people.id", "=", scope.personId ?? ""),
+          ...(scope.orgUnitPath ? [eb("org_units.path", "like", `${scope.orgUnitPath}%`)] : []),
+        ]),
+      );
+    case "self":
+      return query.where("people.id", "=", scope.personId ?? "");
+  }
+}
+
+const sortColumns = {
+  name: ["people.family_name", "people.given_name"],
+  jobRole: ["people.job_role", "people.family_name"],
+  level: ["people.level", "people.family_name"],
+  unit: ["org_units.name", "people.family_name"],
+  hireDate: ["people.hire_date", "people.family_name"],
+} as const;
+
+export async function findPeople(db: Db, scope: ScopeFilter, query: PeopleQuery, unitPath: string | null) {
+  const today = todayUtc();
+  let q = applyScope(basePeopleQuery(db, scope.agencyId) as PeopleQueryBuilder, scope);
+  if (query.q) {
+    const like = `%${query.q.toLowerCase()}%`;
+    q = q.where((eb: ExpressionBuilder<Database, "people">) =>
+      eb.or([
+        eb(eb.fn("lower", ["people.given_name"]), "like", like),
+        eb(eb.fn("lower", ["people.family_name"]), "like", like),
+        eb(eb.fn("lower", ["people.work_email"]), "like", like),
+        eb("people.employee_id", "=", query.q ?? ""),
+      ]),
+    );
+  }
+  if (unitPath) q = q.where("org_units.path", "like", `${unitPath}%`);
+  if (query.level) q = q.where("people.level", "=", query.level);
+  if (query.jobRole) q = q.where("people.job_role", "=", query.jobRole);
+  if (query.active === "true") {
+    q = q.where((eb: ExpressionBuilder<Database, "people">) =>
+      eb.or([eb("people.end_date", "is", null), eb("people.end_date", ">", today)]),
+    );
+  } else if (query.active === "false") {
+    q = q.where("people.end_date", "<=", today);
+  }
+
+  const [first, second] = sortColumns[query.sort];
+  const rows = (await q
+    .select([...personColumns])
+    .orderBy(first, query.direction)
+    .orderBy(second, query.direction)
+    .orderBy("people.id")
+    .limit(query.pageSize)
+    .offset((query.page - 1) * query.pageSize)
+    .execute()) as PersonRow[];
+  const total = await q.select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow();
+  return { items: rows.map((r) => toPerson(r, today)), total: toCount(total.n as number) };
+}
+
+export async function findPersonById(db: Db, agencyId: string, personId: string) {
+  const row = (await basePeopleQuery(db, agencyId)
+    .where("people.id", "=", personId)
+    .select([...personColumns])
+    .executeTakeFirst()) as PersonRow | undefined;
+  return row ? toPerson(row, todayUtc()) : undefined;
+}
+
+export async function findDirectReports(db: Db, agencyId: string, supervisorId: string) {
+  const today = todayUtc();
+  const rows = (await basePeopleQuery(db, agencyId)
+    .where("people.supervisor_id", "=", supervisorId)
+    .where((eb) => eb.or([eb("people.end_date", "is", null), eb("people.end_date", ">", today)]))
+    .select([...personColumns])
+    .orderBy("people.family_name")
+    .orderBy("people.given_name")
+    .execute()) as PersonRow[];
+  return rows.map((r) => toPerson(r, today));
+}
+
+export async function updatePerson(db: Db, agencyId: string, personId: string, update: PersonUpdate): Promise<boolean> {
+  const result = await db
+    .updateTable("people")
+    .set((eb) => ({
+      given_name: update.givenName,
+      family_name: update.familyName,
+      work_email: update.workEmail,
+      job_role: update.jobRole,
+      level: update.level,
+      hire_date: update.hireDate,
+      end_date: update.endDate,
+      languages: JSON.stringify(update.languages),
+      updated_at: nowUtc(),
+      version: eb("version", "+", 1),
+    }))
+    .where("agency_id", "=", agencyId)
+    .where("id", "=", personId)
+    .where("version", "=", update.version)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export interface NewPerson {
+  id: string;
+  agencyId: string;
+  employeeId: string | null;
+  givenName: string;
+  familyName: string;
+  workEmail: string | null;
+  jobRole: JobRole;
+  level: Level;
+  orgUnitId: string | null;
+  supervisorId: string | null;
+  hireDate: string | null;
+  endDate?: string | null;
+  languages: string[];
+}
+
+export async function insertPeople(db: Db, people: NewPerson[]): Promise<void> {
+  const now = nowUtc();
+  // Batches keep each statement well under SQLite's bound-parameter limit.
+  for (let i = 0; i < people.length; i += 200) {
+    await db
+      .insertInto("people")
+      .values(
+        people.slice(i, i + 200).map((p) => ({
+          id: p.id,
+          agency_id: p.agencyId,
+          employee_id: p.employeeId,
+          given_name: p.givenName,
+          family_name: p.familyName,
+          work_email: p.workEmail,
+          job_role: p.jobRole,
+          level: p.level,
+          org_unit_id: p.orgUnitId,
+          supervisor_id: p.supervisorId,
+          hire_date: p.hireDate,
+          end_date: p.endDate ?? null,
+          languages: JSON.stringify(p.languages),
+          created_at: now,
+          updated_at: now,
+          version: 1,
+        })),
+      )
+      .execute();
+  }
+}

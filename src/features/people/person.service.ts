@@ -1,0 +1,115 @@
+import type { Db } from "../../db/types.js";
+import { AppError, fieldError, notFound, staleVersion } from "../../server/errors.js";
+import { type Actor, authorize, scopeFilterFor } from "../access/policy.js";
+import { endSessionsOfUser, setUserActive } from "../accounts/user.repo.js";
+import { recordAuditEvent } from "../audit/audit.repo.js";
+import { findOrgUnitById } from "../org/org-unit.repo.js";
+import { findDirectReports, findPeople, findPersonById, type PersonWithPlace, updatePerson } from "./person.repo.js";
+import type { PeopleQuery, Person, PersonUpdate } from "./person.schema.js";
+
+const REPORTING_LINE_LIMIT = 20;
+
+function withoutPlace({ orgUnitPath: _path, ...person }: PersonWithPlace): Person {
+  return person;
+}
+
+function summary(p: PersonWithPlace) {
+  return {
+    id: p.id,
+    givenName: p.givenName,
+    familyName: p.familyName,
+    jobRole: p.jobRole,
+    level: p.level,
+    orgUnitName: p.orgUnitName,
+  };
+}
+
+export async function listPeople(db: Db, actor: Actor, query: PeopleQuery) {
+  const scope = scopeFilterFor(actor, "people.read");
+  let unitPath: string | null = null;
+  if (query.orgUnitId) {
+    const unit = await findOrgUnitById(db, actor.agencyId, query.orgUnitId);
+    if (!unit) throw fieldError("orgUnitId", "That org unit does not exist.");
+    unitPath = unit.path;
+  }
+  const { items, total } = await findPeople(db, scope, query, unitPath);
+  return { items: items.map(withoutPlace), total, page: query.page, pageSize: query.pageSize };
+}
+
+async function loadPersonFor(db: Db, actor: Actor, personId: string, action: "people.read" | "people.manage") {
+  const person = await findPersonById(db, actor.agencyId, personId);
+  if (!person) throw notFound("The person");
+  authorize(
+    actor,
+    action,
+    { agencyId: actor.agencyId, orgUnitPath: person.orgUnitPath, personId: person.id },
+    "The person",
+  );
+  return person;
+}
+
+export async function getPersonDetail(db: Db, actor: Actor, personId: string) {
+  const person = await loadPersonFor(db, actor, personId, "people.read");
+  const reportingLine: PersonWithPlace[] = [];
+  const seen = new Set([person.id]);
+  let nextId = person.supervisorId;
+  while (nextId && !seen.has(nextId) && reportingLine.length < REPORTING_LINE_LIMIT) {
+    const boss = await findPersonById(db, actor.agencyId, nextId);
+    if (!boss) break;
+    reportingLine.push(boss);
+    seen.add(boss.id);
+    nextId = boss.supervisorId;
+  }
+  const directReports = await findDirectReports(db, actor.agencyId, person.id);
+  return {
+    ...withoutPlace(person),
+    reportingLine: reportingLine.map(summary),
+    directReports: directReports.map(summary),
+  };
+}
+
+export async function editPerson(db: Db, actor: Actor, personId: string, update: PersonUpdate): Promise<Person> {
+  if (update.hireDate && update.endDate && update.endDate < update.hireDate) {
+    throw fieldError("endDate", "The end date cannot be before the hire date.");
+  }
+  return db.transaction().execute(async (trx) => {
+    const before = await loadPersonFor(trx, actor, personId, "people.manage");
+    if (!(await updatePerson(trx, actor.agencyId, personId, update))) throw staleVersion(withoutPlace(before));
+    const after = (await findPersonById(trx, actor.agencyId, personId)) as PersonWithPlace;
+    await recordAuditEvent(trx, {
+      agencyId: actor.agencyId,
+      actorUserId: actor.userId,
+      action: "update",
+      entityType: "person",
+      entityId: personId,
+      summary: `Edited ${after.givenName} ${after.familyName}`,
+      before: withoutPlace(before),
+      after: withoutPlace(after),
+    });
+    return withoutPlace(after);
+  });
+}
+
+/** Deactivating a person's account ends every session they have, at once. */
+export async function setPersonAccountActive(db: Db, actor: Actor, personId: string, active: boolean): Promise<Person> {
+  return db.transaction().execute(async (trx) => {
+    const person = await loadPersonFor(trx, actor, personId, "people.manage");
+    if (!person.hasAccount) throw new AppError("VALIDATION", "This person has no account to change.");
+    if (!active && person.id === actor.personId) {
+      throw new AppError("VALIDATION", "You cannot deactivate your own account.");
+    }
+    const userId = await setUserActive(trx, actor.agencyId, personId, active);
+    if (!active && userId) await endSessionsOfUser(trx, userId);
+    await recordAuditEvent(trx, {
+      agencyId: actor.agencyId,
+      actorUserId: actor.userId,
+      action: "update",
+      entityType: "account",
+      entityId: userId ?? personId,
+      summary: `${active ? "Reactivated" : "Deactivated"} the account of ${person.givenName} ${person.familyName}`,
+      before: { active: person.accountActive },
+      after: { active },
+    });
+    return withoutPlace((await findPersonById(trx, actor.agencyId, personId)) as PersonWithPlace);
+  });
+}
