@@ -4,8 +4,8 @@ import type { AppConfig } from "../../server/config.js";
 import { AppError, fieldError } from "../../server/errors.js";
 import { addMinutes, nowUtc } from "../../shared/time.js";
 import { ACTIONS, type Actor, canAct } from "../access/policy.js";
-import { findAgencyById } from "../agencies/agency.repo.js";
-import { recordAuditEvent } from "../audit/audit.repo.js";
+import { findAgencySettings } from "../agencies/agency.service.js";
+import { recordAuditEvent } from "../audit/audit.service.js";
 import type { SessionInfo } from "./auth.schema.js";
 import {
   clearFailures,
@@ -119,7 +119,7 @@ export async function signIn(
     }
   }
 
-  const agency = await findAgencyById(db, user.agency_id);
+  const agency = await findAgencySettings(db, user.agency_id);
   const token = randomBytes(32).toString("base64url");
   await db.transaction().execute(async (trx) => {
     await insertSession(trx, {
@@ -192,7 +192,7 @@ export async function describeSession(db: Db, policy: SessionPolicy, session: Ac
   const { actor } = session;
   const [user, agency] = await Promise.all([
     findUserById(db, actor.agencyId, actor.userId),
-    findAgencyById(db, actor.agencyId),
+    findAgencySettings(db, actor.agencyId),
   ]);
   if (!user || !agency) throw new AppError("UNAUTHENTICATED", "Your session has ended. Sign in again.");
   return {
@@ -281,7 +281,7 @@ export async function confirmTotpSetup(db: Db, session: ActiveSession, code: str
 export async function turnOffTotp(db: Db, session: ActiveSession, code: string): Promise<void> {
   const user = await loadOwnUser(db, session.actor);
   if (user.totp_enabled !== 1 || !user.totp_secret) throw new AppError("VALIDATION", "Two-factor sign-in is not on.");
-  const agency = await findAgencyById(db, user.agency_id);
+  const agency = await findAgencySettings(db, user.agency_id);
   if (agency?.requireTotp) {
     throw new AppError("VALIDATION", "Your agency requires two-factor sign-in, so it cannot be turned off.");
   }

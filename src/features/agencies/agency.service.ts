@@ -1,7 +1,7 @@
 import type { Db } from "../../db/types.js";
 import { notFound, staleVersion } from "../../server/errors.js";
 import { type Actor, authorize } from "../access/policy.js";
-import { recordAuditEvent } from "../audit/audit.repo.js";
+import { recordAuditEvent } from "../audit/audit.service.js";
 import { findAgencyById, updateAgencySettings } from "./agency.repo.js";
 import type { Agency, AgencySettingsUpdate } from "./agency.schema.js";
 
@@ -31,4 +31,9 @@ export async function changeAgencySettings(db: Db, actor: Actor, update: AgencyS
     });
     return after;
   });
+}
+
+/** The agency's settings, for use before there is an actor (e.g. while signing in). */
+export async function findAgencySettings(db: Db, agencyId: string): Promise<Agency | undefined> {
+  return findAgencyById(db, agencyId);
 }

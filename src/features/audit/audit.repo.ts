@@ -16,7 +16,7 @@ export interface NewAuditEvent {
 }
 
 /** Append-only: there is deliberately no update or delete here (the database refuses them too). */
-export async function recordAuditEvent(db: Db, event: NewAuditEvent): Promise<void> {
+export async function insertAuditEvent(db: Db, event: NewAuditEvent): Promise<void> {
   await db
     .insertInto("audit_events")
     .values({

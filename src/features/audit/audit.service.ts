@@ -1,6 +1,6 @@
 import type { Db } from "../../db/types.js";
 import { type Actor, authorize } from "../access/policy.js";
-import { findAuditEvents } from "./audit.repo.js";
+import { findAuditEvents, insertAuditEvent, type NewAuditEvent } from "./audit.repo.js";
 import type { AuditQuery } from "./audit.schema.js";
 
 export async function browseAuditTrail(db: Db, actor: Actor, query: AuditQuery) {
@@ -19,4 +19,12 @@ export async function browseAuditTrail(db: Db, actor: Actor, query: AuditQuery) 
     { limit: query.pageSize, offset: (query.page - 1) * query.pageSize },
   );
   return { items, total, page: query.page, pageSize: query.pageSize };
+}
+
+/**
+ * Every create, update and delete calls this inside its own transaction, so the change and its
+ * audit entry are written together or not at all.
+ */
+export async function recordAuditEvent(db: Db, event: NewAuditEvent): Promise<void> {
+  await insertAuditEvent(db, event);
 }

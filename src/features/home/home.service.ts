@@ -1,7 +1,7 @@
 import type { Db } from "../../db/types.js";
 import { type Actor, canAct } from "../access/policy.js";
 import type { Role } from "../access/roles.js";
-import { findUserById } from "../accounts/user.repo.js";
+import { findAccountDisplayName } from "../accounts/account.service.js";
 import { getOwnAgency } from "../agencies/agency.service.js";
 import { getOrgTree } from "../org/org-unit.service.js";
 import { listPeople } from "../people/person.service.js";
@@ -23,7 +23,10 @@ function focusOf(roles: Role[]): Home["focus"] {
 }
 
 export async function getHome(db: Db, actor: Actor): Promise<Home> {
-  const [agency, user] = await Promise.all([getOwnAgency(db, actor), findUserById(db, actor.agencyId, actor.userId)]);
+  const [agency, displayName] = await Promise.all([
+    getOwnAgency(db, actor),
+    findAccountDisplayName(db, actor.agencyId, actor.userId),
+  ]);
   const seesOrg = canAct(actor, "orgUnits.read");
   const tree = seesOrg ? await getOrgTree(db, actor) : [];
   const people = canAct(actor, "people.read")
@@ -31,7 +34,7 @@ export async function getHome(db: Db, actor: Actor): Promise<Home> {
     : null;
   const ownUnit = actor.orgUnitPath ? tree.find((u) => actor.orgUnitPath?.endsWith(`/${u.id}/`)) : undefined;
   return {
-    displayName: user?.display_name ?? "",
+    displayName: displayName ?? "",
     agencyName: agency.name,
     focus: focusOf(actor.roles),
     peopleInScope: people?.total ?? null,

@@ -1,6 +1,6 @@
 import type { Db } from "../../db/types.js";
 import { type Actor, authorize } from "../access/policy.js";
-import { countActivePeoplePerOrgUnit, findOrgUnitsOfAgency } from "./org-unit.repo.js";
+import { countActivePeoplePerOrgUnit, findOrgUnitById, findOrgUnitsOfAgency } from "./org-unit.repo.js";
 import { type OrgUnitNode, ZOrgUnitKind } from "./org-unit.schema.js";
 
 /** The whole org tree of the actor's agency, parents before children, with head counts. */
@@ -28,4 +28,9 @@ export async function getOrgTree(db: Db, actor: Actor): Promise<OrgUnitNode[]> {
     if (parent) parent.headCount += node.headCount;
   }
   return nodes;
+}
+
+/** The materialized path of one of the agency's org units, for subtree filters; null if unknown. */
+export async function findOrgUnitPath(db: Db, agencyId: string, orgUnitId: string): Promise<string | null> {
+  return (await findOrgUnitById(db, agencyId, orgUnitId))?.path ?? null;
 }

@@ -1,9 +1,9 @@
 import type { Db } from "../../db/types.js";
 import { AppError, fieldError, notFound, staleVersion } from "../../server/errors.js";
 import { type Actor, authorize, scopeFilterFor } from "../access/policy.js";
-import { endSessionsOfUser, setUserActive } from "../accounts/user.repo.js";
-import { recordAuditEvent } from "../audit/audit.repo.js";
-import { findOrgUnitById } from "../org/org-unit.repo.js";
+import { setAccountActiveForPerson } from "../accounts/account.service.js";
+import { recordAuditEvent } from "../audit/audit.service.js";
+import { findOrgUnitPath } from "../org/org-unit.service.js";
 import { findDirectReports, findPeople, findPersonById, type PersonWithPlace, updatePerson } from "./person.repo.js";
 import type { PeopleQuery, Person, PersonUpdate } from "./person.schema.js";
 
@@ -28,9 +28,8 @@ export async function listPeople(db: Db, actor: Actor, query: PeopleQuery) {
   const scope = scopeFilterFor(actor, "people.read");
   let unitPath: string | null = null;
   if (query.orgUnitId) {
-    const unit = await findOrgUnitById(db, actor.agencyId, query.orgUnitId);
-    if (!unit) throw fieldError("orgUnitId", "That org unit does not exist.");
-    unitPath = unit.path;
+    unitPath = await findOrgUnitPath(db, actor.agencyId, query.orgUnitId);
+    if (!unitPath) throw fieldError("orgUnitId", "That org unit does not exist.");
   }
   const { items, total } = await findPeople(db, scope, query, unitPath);
   return { items: items.map(withoutPlace), total, page: query.page, pageSize: query.pageSize };
@@ -98,8 +97,7 @@ export async function setPersonAccountActive(db: Db, actor: Actor, personId: str
     if (!active && person.id === actor.personId) {
       throw new AppError("VALIDATION", "You cannot deactivate your own account.");
     }
-    const userId = await setUserActive(trx, actor.agencyId, personId, active);
-    if (!active && userId) await endSessionsOfUser(trx, userId);
+    const userId = await setAccountActiveForPerson(trx, actor.agencyId, personId, active);
     await recordAuditEvent(trx, {
       agencyId: actor.agencyId,
       actorUserId: actor.userId,
