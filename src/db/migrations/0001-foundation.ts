@@ -85,7 +85,8 @@ export async function up(db: Kysely<any>, dialect: "sqlite" | "postgres"): Promi
     .addColumn("updated_at", "text", (c) => c.notNull())
     .addColumn("version", "integer", (c) => c.notNull().defaultTo(1))
     .execute();
-  await db.schema.createIndex("users_agency_person").on("users").columns(["agency_id", "person_id"]).execute();
+  // One account per person; people without an account (most of them) have no row here.
+  await db.schema.createIndex("users_person").on("users").column("person_id").unique().execute();
 
   await db.schema
     .createTable("user_roles")
