@@ -23,6 +23,17 @@ import type { App } from "./http-types.js";
 import { handleError, handleNotFound } from "./problem-details.js";
 import { registerSessionAuth } from "./session-auth.js";
 
+/** Scripts and data only from Cascade itself; images may be data: URLs (the two-factor QR code). */
+const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "img-src 'self' data:",
+  "style-src 'self' 'unsafe-inline'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join("; ");
+
 export interface RegisteredRoute {
   method: string;
   url: string;
@@ -112,6 +123,7 @@ export async function buildApp(database: DatabaseHandle, config: AppConfig, opti
   });
 
   app.addHook("onSend", async (_request, reply, payload) => {
+    reply.header("content-security-policy", CONTENT_SECURITY_POLICY);
     reply.header("x-content-type-options", "nosniff");
     reply.header("referrer-policy", "same-origin");
     reply.header("x-frame-options", "DENY");
