@@ -1,0 +1,544 @@
+import { randomUUID } from "node:crypto";
+import type { LightMyRequestResponse } from "fastify";
+import { beforeAll, describe, expect, it } from "vitest";
+import { ROLES, type Role } from "../src/features/access/roles.js";
+import { currentTotpCode } from "../src/features/accounts/totp.js";
+import { addSpareAccounts, type RoleActor, signInEveryRole } from "./support/actors.js";
+import { anonymous, type Client, signIn, startTestApp } from "./support/test-app.js";
+import { buildWorld, TEST_PASSWORD, type World } from "./support/world.js";
+
+/**
+ * Every route the router knows, tried by every role (and by nobody) against records in the
+ * actor's own agency (inside and outside their scope), against another agency's records and
+ * against ids that do not exist. The expectations below are written by hand from SPEC §1 —
+ * deliberately not derived from policy.ts — so a slip in the policy makes this test fail.
+ *
+ * Another agency's record must answer exactly like an id that does not exist: 404 for a role
+ * that holds the route's permission somewhere, and for a role that holds it nowhere the same
+ * 403 the route gives before it looks anything up. Either way its existence never shows, and
+ * nothing about it changes. No successful response may name any id or email of the other agency.
+ */
+
+const { app, routes, db } = await startTestApp();
+
+type Response = LightMyRequestResponse;
+type Requester = Pick<Client, "request">;
+type Method = Parameters<Requester["request"]>[0];
+
+const EVERY_ROLE: readonly Role[] = ROLES;
+/** Partner viewers see aggregates only (SPEC §8): nothing row-level about staff or units. */
+const STAFF_ROLES: readonly Role[] = ROLES.filter((role) => role !== "partner_viewer");
+
+/** People of a world that expectations can name; "self" is the acting role's own person. */
+const NAMED_PEOPLE = [
+  "director",
+  "northManager",
+  "supervisorN1",
+  "workerN1",
+  "newcomerN1",
+  "supervisorN2",
+  "workerN2",
+  "southManager",
+  "workerS1",
+] as const;
+type NamedPerson = (typeof NAMED_PEOPLE)[number];
+type PersonKey = "self" | NamedPerson;
+
+const EVERYONE = "everyone in the agency";
+type Reach = typeof EVERYONE | readonly PersonKey[];
+
+/**
+ * Whose person records each role may read. The world: North region (manager) → North Office →
+ * units N1 (supervisor, worker = staff, newcomer) and N2; South region → unit S1; the director
+ * and the other role holders sit at the agency root.
+ */
+const READ_REACH: Record<Role, Reach> = {
+  admin: EVERYONE,
+  implementation_lead: EVERYONE,
+  training_coordinator: EVERYONE,
+  coaching_supervisor: EVERYONE,
+  executive: EVERYONE,
+  manager: ["self", "supervisorN1", "workerN1", "newcomerN1", "supervisorN2", "workerN2"],
+  supervisor: ["self", "workerN1", "newcomerN1"],
+  staff: ["self"],
+  trainer: ["self"],
+  coach: ["self"],
+  fidelity_observer: ["self"],
+  partner_viewer: [],
+};
+
+/** Whose person records and accounts each role may change: administrators only. */
+const MANAGE_REACH: Record<Role, Reach> = {
+  admin: EVERYONE,
+  implementation_lead: [],
+  training_coordinator: [],
+  coaching_supervisor: [],
+  executive: [],
+  manager: [],
+  supervisor: [],
+  staff: [],
+  trainer: [],
+  coach: [],
+  fidelity_observer: [],
+  partner_viewer: [],
+};
+
+interface Side {
+  world: World;
+  actors: Record<Role, RoleActor>;
+  people: Record<NamedPerson, string>;
+}
+interface Ctx {
+  actor: RoleActor;
+  own: Side;
+  other: Side;
+}
+
+type RouteCase =
+  | {
+      /** Open to anyone. */
+      kind: "public";
+      send(requester: Requester, ctx: { email: string }): Promise<Response>;
+    }
+  | {
+      /**
+       * No record id in the address: the route acts on the actor's own agency or own account,
+       * so another agency cannot even be named. `check` verifies what a success returned.
+       */
+      kind: "own";
+      allowed: readonly Role[];
+      send(ctx: Ctx): Promise<Response>;
+      check?(response: Response, ctx: Ctx): Promise<string | null>;
+      cleanUp?(ctx: Ctx): Promise<void>;
+      /** For writes: what must change when the route succeeds, and stay as it was otherwise. */
+      state?(ctx: Ctx): Promise<string>;
+    }
+  | {
+      /** Addresses one person by id. */
+      kind: "person";
+      reach: Record<Role, Reach>;
+      targets: readonly PersonKey[];
+      writes: boolean;
+      prepare?(personId: string): Promise<void>;
+      send(client: Requester, personId: string): Promise<Response>;
+    };
+
+/** A valid edit: the person's current fields and version, so only authorization can refuse it. */
+async function personUpdateBody(personId: string) {
+  const row = await db.selectFrom("people").selectAll().where("id", "=", personId).executeTakeFirst();
+  if (!row) {
+    return {
+      givenName: "No",
+      familyName: "One",
+      workEmail: "",
+      jobRole: "other",
+      level: "practice",
+      hireDate: "",
+      endDate: "",
+      languages: [],
+      version: 1,
+    };
+  }
+  return {
+    givenName: row.given_name,
+    familyName: row.family_name,
+    workEmail: row.work_email ?? "",
+    jobRole: row.job_role,
+    level: row.level,
+    hireDate: row.hire_date ?? "",
+    endDate: row.end_date ?? "",
+    languages: JSON.parse(row.languages) as string[],
+    version: row.version,
+  };
+}
+
+function agencyRow(agencyId: string) {
+  return db.selectFrom("agencies").selectAll().where("id", "=", agencyId).executeTakeFirstOrThrow();
+}
+
+async function setAccountActive(personId: string, active: boolean) {
+  await db
+    .updateTable("users")
+    .set({ is_active: active ? 1 : 0 })
+    .where("person_id", "=", personId)
+    .execute();
+}
+
+async function clearTotp(userId: string) {
+  await db.updateTable("users").set({ totp_enabled: 0, totp_secret: null }).where("id", "=", userId).execute();
+}
+
+async function startTotp(client: Requester): Promise<string> {
+  const setup = await client.request("POST", "/api/auth/totp/setup", {});
+  return setup.statusCode === 200 ? setup.json<{ secret: string }>().secret : "";
+}
+
+/** Everyone except the people whose accounts the table signs in with. */
+const ACCOUNT_TARGETS = ["newcomerN1", "workerN2", "southManager", "workerS1"] as const;
+const PERSON_TARGETS: readonly PersonKey[] = ["self", ...NAMED_PEOPLE];
+
+const TABLE: Record<string, RouteCase> = {
+  "GET /api/health": { kind: "public", send: (c) => c.request("GET", "/api/health") },
+  "GET /api/openapi.json": { kind: "public", send: (c) => c.request("GET", "/api/openapi.json") },
+  "POST /api/auth/login": {
+    kind: "public",
+    send: (c, { email }) => c.request("POST", "/api/auth/login", { email, password: TEST_PASSWORD }),
+  },
+
+  "GET /api/auth/session": {
+    kind: "own",
+    allowed: EVERY_ROLE,
+    send: ({ actor }) => actor.client.request("GET", "/api/auth/session"),
+    check: async (response, { actor }) =>
+      response.json<{ user: { id: string } }>().user.id === actor.userId ? null : "describes another user",
+  },
+  "POST /api/auth/logout": {
+    kind: "own",
+    allowed: EVERY_ROLE,
+    // A session of its own, so the shared one stays signed in for the other cases.
+    send: async ({ actor }) => (await signIn(app, actor.email)).request("POST", "/api/auth/logout"),
+  },
+  "POST /api/auth/password": {
+    kind: "own",
+    allowed: EVERY_ROLE,
+    send: async ({ actor }) => {
+      const { password_hash } = await db
+        .selectFrom("users")
+        .select("password_hash")
+        .where("id", "=", actor.userId)
+        .executeTakeFirstOrThrow();
+      const response = await actor.client.request("POST", "/api/auth/password", {
+        currentPassword: TEST_PASSWORD,
+        newPassword: "a quiet river under seven bridges",
+      });
+      // Put the old password back so later sign-ins still work.
+      await db.updateTable("users").set({ password_hash }).where("id", "=", actor.userId).execute();
+      return response;
+    },
+  },
+  "POST /api/auth/totp/setup": {
+    kind: "own",
+    allowed: EVERY_ROLE,
+    send: ({ actor }) => actor.client.request("POST", "/api/auth/totp/setup", {}),
+    cleanUp: ({ actor }) => clearTotp(actor.userId),
+  },
+  "POST /api/auth/totp/enable": {
+    kind: "own",
+    allowed: EVERY_ROLE,
+    send: async ({ actor }) => {
+      const secret = await startTotp(actor.client);
+      return actor.client.request("POST", "/api/auth/totp/enable", { code: secret ? currentTotpCode(secret) : "0" });
+    },
+    cleanUp: ({ actor }) => clearTotp(actor.userId),
+  },
+  "POST /api/auth/totp/disable": {
+    kind: "own",
+    allowed: EVERY_ROLE,
+    send: async ({ actor }) => {
+      const secret = await startTotp(actor.client);
+      const code = secret ? currentTotpCode(secret) : "0";
+      await actor.client.request("POST", "/api/auth/totp/enable", { code });
+      return actor.client.request("POST", "/api/auth/totp/disable", { code });
+    },
+    cleanUp: ({ actor }) => clearTotp(actor.userId),
+  },
+
+  "GET /api/home": { kind: "own", allowed: EVERY_ROLE, send: ({ actor }) => actor.client.request("GET", "/api/home") },
+  "GET /api/agency": {
+    kind: "own",
+    allowed: EVERY_ROLE,
+    send: ({ actor }) => actor.client.request("GET", "/api/agency"),
+    check: async (response, { own }) =>
+      response.json<{ id: string }>().id === own.world.agency.id ? null : "returned another agency",
+  },
+  "PUT /api/agency": {
+    kind: "own",
+    allowed: ["admin"],
+    state: async ({ own }) => JSON.stringify(await agencyRow(own.world.agency.id)),
+    send: async ({ actor, own }) => {
+      const row = await agencyRow(own.world.agency.id);
+      return actor.client.request("PUT", "/api/agency", {
+        name: row.name,
+        timeZone: row.time_zone,
+        requireTotp: row.require_totp === 1,
+        version: row.version,
+      });
+    },
+  },
+  "GET /api/org-units": {
+    kind: "own",
+    allowed: STAFF_ROLES,
+    send: ({ actor }) => actor.client.request("GET", "/api/org-units"),
+    check: async (response, { own }) => {
+      const ids = response.json<{ units: { id: string }[] }>().units.map((u) => u.id);
+      const expected = Object.values(own.world.units).map((u) => u.id);
+      return sameSet(ids, expected) ? null : `units ${ids.length}, expected ${expected.length}`;
+    },
+  },
+  "GET /api/people": {
+    kind: "own",
+    allowed: STAFF_ROLES,
+    send: ({ actor }) => actor.client.request("GET", "/api/people?active=all&pageSize=200"),
+    check: async (response, ctx) => {
+      const page = response.json<{ items: { id: string }[]; total: number }>();
+      const ids = page.items.map((p) => p.id);
+      const expected = await reachIds(READ_REACH[ctx.actor.role], ctx.actor, ctx.own);
+      if (!sameSet(ids, expected))
+        return `listed ${describeIds(ids, ctx.own)}, expected ${describeIds(expected, ctx.own)}`;
+      return page.total === expected.length ? null : `total ${page.total}, expected ${expected.length}`;
+    },
+  },
+  "GET /api/audit-events": {
+    kind: "own",
+    allowed: ["admin"],
+    send: ({ actor }) => actor.client.request("GET", "/api/audit-events?pageSize=200"),
+  },
+
+  "GET /api/people/:personId": {
+    kind: "person",
+    reach: READ_REACH,
+    targets: PERSON_TARGETS,
+    writes: false,
+    send: (c, id) => c.request("GET", `/api/people/${id}`),
+  },
+  "PUT /api/people/:personId": {
+    kind: "person",
+    reach: MANAGE_REACH,
+    targets: PERSON_TARGETS,
+    writes: true,
+    send: async (c, id) => c.request("PUT", `/api/people/${id}`, await personUpdateBody(id)),
+  },
+  "POST /api/people/:personId/account/deactivate": {
+    kind: "person",
+    reach: MANAGE_REACH,
+    targets: ACCOUNT_TARGETS,
+    writes: true,
+    prepare: (id) => setAccountActive(id, true),
+    send: (c, id) => c.request("POST", `/api/people/${id}/account/deactivate`),
+  },
+  "POST /api/people/:personId/account/reactivate": {
+    kind: "person",
+    reach: MANAGE_REACH,
+    targets: ACCOUNT_TARGETS,
+    writes: true,
+    prepare: (id) => setAccountActive(id, false),
+    send: (c, id) => c.request("POST", `/api/people/${id}/account/reactivate`),
+  },
+};
+
+function sameSet(actual: string[], expected: string[]): boolean {
+  return (
+    actual.length === expected.length &&
+    new Set(actual).size === actual.length &&
+    expected.every((id) => actual.includes(id))
+  );
+}
+
+function resolvePerson(key: PersonKey, actor: RoleActor, side: Side): string | null {
+  return key === "self" ? side.actors[actor.role].personId : side.people[key];
+}
+
+async function reachIds(reach: Reach, actor: RoleActor, side: Side): Promise<string[]> {
+  if (reach === EVERYONE) {
+    const rows = await db.selectFrom("people").select("id").where("agency_id", "=", side.world.agency.id).execute();
+    return rows.map((r) => r.id);
+  }
+  return [...new Set(reach.map((key) => resolvePerson(key, actor, side)).filter((id) => id !== null))];
+}
+
+function describeIds(ids: string[], side: Side): string {
+  const names = new Map(Object.entries(side.people).map(([name, id]) => [id, name]));
+  return `[${ids.map((id) => names.get(id) ?? id.slice(0, 8)).join(", ")}]`;
+}
+
+/** What about a person a write may touch: its version, and its account's state. */
+async function stateOf(personId: string): Promise<string> {
+  const person = await db.selectFrom("people").select("version").where("id", "=", personId).executeTakeFirst();
+  const user = await db
+    .selectFrom("users")
+    .select(["is_active", "version"])
+    .where("person_id", "=", personId)
+    .executeTakeFirst();
+  return JSON.stringify({ person, user });
+}
+
+let alpha: Side;
+let beta: Side;
+/** Every id of a side's agency: none of them may appear in a response to the other agency. */
+const foreignIds = new Map<string, string[]>();
+
+async function buildSide(slug: string): Promise<Side> {
+  const world = await buildWorld(db, slug);
+  const { newcomerN1 } = await addSpareAccounts(db, world);
+  const actors = await signInEveryRole(app, db, world);
+  const { people } = world;
+  return {
+    world,
+    actors,
+    people: {
+      director: people.director.id,
+      northManager: people.northManager.id,
+      supervisorN1: people.supervisorN1.id,
+      workerN1: people.workerN1.id,
+      newcomerN1: newcomerN1.id,
+      supervisorN2: people.supervisorN2.id,
+      workerN2: people.workerN2.id,
+      southManager: people.southManager.id,
+      workerS1: people.workerS1.id,
+    },
+  };
+}
+
+async function idsOfAgency(agencyId: string): Promise<string[]> {
+  const [units, people, users] = await Promise.all([
+    db.selectFrom("org_units").select("id").where("agency_id", "=", agencyId).execute(),
+    db.selectFrom("people").select(["id", "work_email"]).where("agency_id", "=", agencyId).execute(),
+    db.selectFrom("users").select(["id", "email"]).where("agency_id", "=", agencyId).execute(),
+  ]);
+  return [
+    agencyId,
+    ...units.map((u) => u.id),
+    ...people.flatMap((p) => [p.id, ...(p.work_email ? [p.work_email] : [])]),
+    ...users.flatMap((u) => [u.id, u.email]),
+  ];
+}
+
+beforeAll(async () => {
+  alpha = await buildSide("alpha");
+  beta = await buildSide("beta");
+  foreignIds.set(alpha.world.agency.id, await idsOfAgency(beta.world.agency.id));
+  foreignIds.set(beta.world.agency.id, await idsOfAgency(alpha.world.agency.id));
+});
+
+function leakIn(response: Response, own: Side): string | null {
+  const leaked = (foreignIds.get(own.world.agency.id) ?? []).find((id) => response.body.includes(id));
+  return leaked ? `response names another agency's ${leaked}` : null;
+}
+
+function outcome(response: Response): string {
+  if (response.statusCode >= 200 && response.statusCode < 300) return "success";
+  const code = response.headers["content-type"]?.toString().startsWith("application/problem+json")
+    ? response.json<{ code: string }>().code
+    : "(no problem body)";
+  return `${response.statusCode} ${code}`;
+}
+
+const DENIED = "403 FORBIDDEN";
+const NOT_FOUND = "404 NOT_FOUND";
+const SIGNED_OUT = "401 UNAUTHENTICATED";
+
+function canReach(reach: Reach): boolean {
+  return reach === EVERYONE || reach.length > 0;
+}
+
+async function runRoute(key: string, route: RouteCase, own: Side, other: Side): Promise<string[]> {
+  const mismatches: string[] = [];
+  const compare = (what: string, wanted: string, got: string) => {
+    if (wanted !== got) mismatches.push(`${what}: expected ${wanted}, got ${got}`);
+  };
+
+  for (const role of ROLES) {
+    const actor = own.actors[role];
+    const ctx: Ctx = { actor, own, other };
+
+    if (route.kind === "public") {
+      const response = await route.send(actor.client, { email: actor.email });
+      compare(role, "success", outcome(response));
+      continue;
+    }
+
+    if (route.kind === "own") {
+      const before = await route.state?.(ctx);
+      const response = await route.send(ctx);
+      const allowed = route.allowed.includes(role);
+      compare(role, allowed ? "success" : DENIED, outcome(response));
+      if (route.state) {
+        const changed = (await route.state(ctx)) !== before;
+        if (changed !== (outcome(response) === "success")) {
+          mismatches.push(`${role}: the record ${changed ? "changed" : "did not change"}`);
+        }
+      }
+      const leak = leakIn(response, own);
+      if (leak) mismatches.push(`${role}: ${leak}`);
+      if (allowed && response.statusCode === 200 && route.check) {
+        const problem = await route.check(response, ctx);
+        if (problem) mismatches.push(`${role}: ${problem}`);
+      }
+      await route.cleanUp?.(ctx);
+      continue;
+    }
+
+    const reach = route.reach[role];
+    const reachable = await reachIds(reach, actor, own);
+    const refusedHere = canReach(reach) ? NOT_FOUND : DENIED;
+    const cases: { label: string; personId: string; wanted: string }[] = [];
+    for (const target of route.targets) {
+      const ownId = resolvePerson(target, actor, own);
+      if (ownId) {
+        const inScope = reachable.includes(ownId);
+        cases.push({
+          label: `${target} (own agency, ${inScope ? "in" : "out of"} scope)`,
+          personId: ownId,
+          wanted: inScope ? "success" : DENIED,
+        });
+      }
+      const otherId = resolvePerson(target, actor, other);
+      if (otherId) cases.push({ label: `${target} (other agency)`, personId: otherId, wanted: refusedHere });
+    }
+    cases.push({ label: "an id that does not exist", personId: randomUUID(), wanted: refusedHere });
+
+    for (const { label, personId, wanted } of cases) {
+      await route.prepare?.(personId);
+      const before = await stateOf(personId);
+      const response = await route.send(actor.client, personId);
+      const got = outcome(response);
+      compare(`${role} → ${label}`, wanted, got);
+      const leak = leakIn(response, own);
+      if (leak) mismatches.push(`${role} → ${label}: ${leak}`);
+      const changed = (await stateOf(personId)) !== before;
+      if (changed !== (route.writes && got === "success")) {
+        mismatches.push(`${role} → ${label}: the record ${changed ? "changed" : "did not change"}`);
+      }
+    }
+  }
+
+  const anon = anonymous(app);
+  if (route.kind === "public") {
+    compare("anonymous", "success", outcome(await route.send(anon, { email: own.actors.staff.email })));
+  } else {
+    const [method, url = ""] = key.split(" ");
+    const address = url.replace(":personId", own.people.workerN1);
+    const response = await anon.request(method as Method, address, method === "GET" ? undefined : {});
+    compare("anonymous", SIGNED_OUT, outcome(response));
+  }
+  return mismatches;
+}
+
+describe("the authorization table", () => {
+  it("has one row per registered route, and every route declares its access", () => {
+    const registered = routes.map((r) => `${r.method} ${r.url}`);
+    expect(registered.filter((r) => !(r in TABLE))).toEqual([]);
+    expect(Object.keys(TABLE).filter((r) => !registered.includes(r))).toEqual([]);
+    expect(routes.filter((r) => r.access === undefined)).toEqual([]);
+  });
+
+  it("marks as public exactly the routes the table calls public", () => {
+    const publicRoutes = routes.filter((r) => r.access === "public").map((r) => `${r.method} ${r.url}`);
+    const expected = Object.entries(TABLE)
+      .filter(([, route]) => route.kind === "public")
+      .map(([key]) => key);
+    expect(publicRoutes.sort()).toEqual(expected.sort());
+  });
+
+  describe.each([
+    ["alpha", "beta"],
+    ["beta", "alpha"],
+  ])("acting in %s, with %s as the other agency", (ownSlug, otherSlug) => {
+    it.each(Object.keys(TABLE))("%s", async (key) => {
+      const sides: Record<string, Side> = { alpha, beta };
+      const own = sides[ownSlug] as Side;
+      const other = sides[otherSlug] as Side;
+      expect(await runRoute(key, TABLE[key] as RouteCase, own, other)).toEqual([]);
+    });
+  });
+});
