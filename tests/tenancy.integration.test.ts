@@ -1,0 +1,226 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { buildPerson, buildUser } from "../src/features/demo/builders.js";
+import { type Client, signIn, startTestApp } from "./support/test-app.js";
+import { buildWorld, TEST_PASSWORD, type World } from "./support/world.js";
+
+/**
+ * An agency is a tenant: nothing one agency's users do may read, list, count or change
+ * another agency's rows. Alpha's users act throughout; beta is the agency they must never see.
+ */
+
+const { app, db } = await startTestApp();
+
+let alpha: World;
+let beta: World;
+let alphaAdmin: Client;
+let betaAdmin: Client;
+/** A person only beta has, with an employee id and email that nothing in alpha shares. */
+let betaOnly: { id: string; employeeId: string; workEmail: string };
+
+interface PersonItem {
+  id: string;
+}
+interface PeoplePage {
+  items: PersonItem[];
+  total: number;
+}
+
+async function personIdsOf(agencyId: string): Promise<string[]> {
+  const rows = await db.selectFrom("people").select("id").where("agency_id", "=", agencyId).execute();
+  return rows.map((r) => r.id);
+}
+
+/** Every row of beta's tenant-owned tables, to prove a request changed none of them. */
+async function snapshotOf(agencyId: string) {
+  const [agency, units, people, users, roles] = await Promise.all([
+    db.selectFrom("agencies").selectAll().where("id", "=", agencyId).execute(),
+    db.selectFrom("org_units").selectAll().where("agency_id", "=", agencyId).orderBy("id").execute(),
+    db.selectFrom("people").selectAll().where("agency_id", "=", agencyId).orderBy("id").execute(),
+    db
+      .selectFrom("users")
+      .select(["id", "person_id", "email", "is_active", "totp_enabled", "version"])
+      .where("agency_id", "=", agencyId)
+      .orderBy("id")
+      .execute(),
+    db.selectFrom("user_roles").selectAll().where("agency_id", "=", agencyId).orderBy("user_id").execute(),
+  ]);
+  return { agency, units, people, users, roles };
+}
+
+beforeAll(async () => {
+  alpha = await buildWorld(db, "alpha");
+  beta = await buildWorld(db, "beta");
+  const person = await buildPerson(db, beta.agency.id, {
+    givenName: "Unmistakable",
+    familyName: "Betaperson",
+    jobRole: "social_worker",
+    level: "practice",
+    orgUnitId: beta.units.unitN1.id,
+    supervisorId: beta.people.supervisorN1.id,
+    employeeId: "BETA-77812",
+    workEmail: "unmistakable@beta.test",
+  });
+  await buildUser(db, beta.agency.id, {
+    email: "unmistakable@beta.test",
+    displayName: "Unmistakable Betaperson",
+    personId: person.id,
+    roles: ["staff"],
+    password: TEST_PASSWORD,
+  });
+  betaOnly = { id: person.id, employeeId: "BETA-77812", workEmail: "unmistakable@beta.test" };
+  alphaAdmin = await signIn(app, alpha.emails.admin);
+  betaAdmin = await signIn(app, beta.emails.admin);
+});
+
+describe("people", () => {
+  it("lists only the own agency's people, and totals count only them", async () => {
+    const response = await alphaAdmin.request("GET", "/api/people?active=all&pageSize=200");
+    expect(response.statusCode).toBe(200);
+    const page = response.json<PeoplePage>();
+    const alphaIds = await personIdsOf(alpha.agency.id);
+    expect(page.items.map((p) => p.id).sort()).toEqual([...alphaIds].sort());
+    expect(page.total).toBe(alphaIds.length);
+  });
+
+  it("finds nothing when searching for the other agency's exact employee id, email or name", async () => {
+    for (const q of [betaOnly.employeeId, betaOnly.workEmail, "Unmistakable", "Betaperson"]) {
+      const response = await alphaAdmin.request("GET", `/api/people?active=all&q=${encodeURIComponent(q)}`);
+      expect(response.statusCode, q).toBe(200);
+      expect(response.json<PeoplePage>(), q).toEqual(expect.objectContaining({ items: [], total: 0 }));
+    }
+    // The same search from inside beta does find the person, so the query itself is sound.
+    const fromBeta = await betaAdmin.request("GET", `/api/people?q=${betaOnly.employeeId}`);
+    expect(fromBeta.json<PeoplePage>().items.map((p) => p.id)).toEqual([betaOnly.id]);
+  });
+
+  it("returns only the own agency's match for an employee id both agencies use", async () => {
+    const response = await alphaAdmin.request("GET", "/api/people?q=E4");
+    expect(response.json<PeoplePage>().items.map((p) => p.id)).toEqual([alpha.people.workerN1.id]);
+  });
+
+  it("refuses to filter by the other agency's org unit instead of listing its people", async () => {
+    const response = await alphaAdmin.request("GET", `/api/people?orgUnitId=${beta.units.unitN1.id}`);
+    expect(response.statusCode).toBe(400);
+    expect(response.json().errors).toEqual([{ field: "orgUnitId", message: expect.any(String) }]);
+    expect(response.body).not.toContain(betaOnly.id);
+  });
+
+  it("answers 404 for the other agency's person on every person route, and changes nothing", async () => {
+    const before = await snapshotOf(beta.agency.id);
+    const edit = {
+      givenName: "Changed",
+      familyName: "ByAlpha",
+      workEmail: "",
+      jobRole: "social_worker",
+      level: "practice",
+      hireDate: "",
+      endDate: "2020-01-01",
+      languages: [],
+      version: 1,
+    };
+    const attempts = [
+      await alphaAdmin.request("GET", `/api/people/${betaOnly.id}`),
+      await alphaAdmin.request("PUT", `/api/people/${betaOnly.id}`, edit),
+      await alphaAdmin.request("POST", `/api/people/${betaOnly.id}/account/deactivate`),
+      await alphaAdmin.request("POST", `/api/people/${beta.people.director.id}/account/deactivate`),
+      await alphaAdmin.request("POST", `/api/people/${betaOnly.id}/account/reactivate`),
+    ];
+    for (const response of attempts) {
+      expect(response.statusCode).toBe(404);
+      expect(response.headers["content-type"]).toMatch(/^application\/problem\+json/);
+      expect(response.body).not.toContain("Unmistakable");
+    }
+    expect(await snapshotOf(beta.agency.id)).toEqual(before);
+    // Beta's own sessions still work: deactivation attempts from alpha ended nothing.
+    expect((await betaAdmin.request("GET", "/api/auth/session")).statusCode).toBe(200);
+  });
+
+  it("never shows the other agency's people in a reporting line or as direct reports", async () => {
+    const response = await alphaAdmin.request("GET", `/api/people/${alpha.people.supervisorN1.id}`);
+    const detail = response.json<{ reportingLine: PersonItem[]; directReports: PersonItem[] }>();
+    const alphaIds = await personIdsOf(alpha.agency.id);
+    for (const p of [...detail.reportingLine, ...detail.directReports]) expect(alphaIds).toContain(p.id);
+    expect(detail.directReports.map((p) => p.id)).toEqual([alpha.people.workerN1.id]);
+  });
+});
+
+describe("organization", () => {
+  it("shows only the own agency's org tree, with head counts of its own people", async () => {
+    const response = await alphaAdmin.request("GET", "/api/org-units");
+    expect(response.statusCode).toBe(200);
+    const units = response.json<{
+      units: { id: string; parentId: string | null; headCount: number; directHeadCount: number }[];
+    }>().units;
+    expect(units.map((u) => u.id).sort()).toEqual(
+      Object.values(alpha.units)
+        .map((u) => u.id)
+        .sort(),
+    );
+    const alphaPeople = (await personIdsOf(alpha.agency.id)).length;
+    const root = units.find((u) => u.parentId === null);
+    expect(root?.headCount).toBe(alphaPeople);
+    expect(units.reduce((sum, u) => sum + u.directHeadCount, 0)).toBe(alphaPeople);
+    const unitN1 = units.find((u) => u.id === alpha.units.unitN1.id);
+    expect(unitN1?.headCount).toBe(2);
+  });
+
+  it("counts only the own agency on the home page", async () => {
+    const home = (await alphaAdmin.request("GET", "/api/home")).json<{
+      peopleInScope: number;
+      unitsInAgency: number;
+      agencyName: string;
+    }>();
+    expect(home.agencyName).toBe(alpha.agency.name);
+    expect(home.peopleInScope).toBe((await personIdsOf(alpha.agency.id)).length);
+    expect(home.unitsInAgency).toBe(3);
+  });
+});
+
+describe("audit trail", () => {
+  it("lists and counts only the own agency's events", async () => {
+    const betaEdit = await betaAdmin.request("PUT", `/api/people/${betaOnly.id}`, {
+      givenName: "Unmistakable",
+      familyName: "Betaperson",
+      workEmail: betaOnly.workEmail,
+      jobRole: "social_worker",
+      level: "practice",
+      hireDate: "",
+      endDate: "",
+      languages: ["English", "Tagalog"],
+      version: 1,
+    });
+    expect(betaEdit.statusCode).toBe(200);
+
+    const response = await alphaAdmin.request("GET", "/api/audit-events?pageSize=200");
+    expect(response.statusCode).toBe(200);
+    const page = response.json<{ items: { id: number }[]; total: number }>();
+    const own = await db.selectFrom("audit_events").select("id").where("agency_id", "=", alpha.agency.id).execute();
+    expect(page.items.map((e) => e.id).sort()).toEqual(own.map((e) => Number(e.id)).sort());
+    expect(page.total).toBe(own.length);
+    expect(response.body).not.toContain(betaOnly.id);
+
+    const targeted = await alphaAdmin.request("GET", `/api/audit-events?entityId=${betaOnly.id}`);
+    expect(targeted.json()).toEqual(expect.objectContaining({ items: [], total: 0 }));
+  });
+});
+
+describe("agency settings", () => {
+  it("reads and changes only the own agency", async () => {
+    const read = await alphaAdmin.request("GET", "/api/agency");
+    expect(read.json()).toEqual(expect.objectContaining({ id: alpha.agency.id, name: alpha.agency.name }));
+
+    const before = await snapshotOf(beta.agency.id);
+    const current = read.json<{ version: number }>();
+    const change = await alphaAdmin.request("PUT", "/api/agency", {
+      name: "Alpha County Children's Services",
+      timeZone: "America/Denver",
+      requireTotp: false,
+      version: current.version,
+    });
+    expect(change.statusCode).toBe(200);
+    expect(change.json()).toEqual(expect.objectContaining({ id: alpha.agency.id, timeZone: "America/Denver" }));
+    expect(await snapshotOf(beta.agency.id)).toEqual(before);
+    const betaView = (await betaAdmin.request("GET", "/api/agency")).json();
+    expect(betaView).toEqual(expect.objectContaining({ id: beta.agency.id, name: beta.agency.name }));
+  });
+});
