@@ -12,6 +12,7 @@ export const ACTIONS = [
   "agency.read",
   "agency.configure",
   "orgUnits.read",
+  "orgUnits.manage",
   "people.read",
   "people.manage",
   "audit.read",
@@ -34,6 +35,7 @@ export const GRANTS: Record<Role, Partial<Record<Action, Scope>>> = {
   admin: {
     ...EVERYONE_ON_STAFF,
     "agency.configure": "agency",
+    "orgUnits.manage": "agency",
     "people.read": "agency",
     "people.manage": "agency",
     "audit.read": "agency",

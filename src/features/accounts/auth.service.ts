@@ -65,6 +65,11 @@ export function secretsMatch(a: string, b: string): boolean {
 
 const SESSION_TOUCH_INTERVAL_MINUTES = 1;
 
+/** An account works while it is active and its person's employment has not ended. */
+function mayStillSignIn(account: { is_active: number; person_end_date: string | null }, nowIso: string): boolean {
+  return account.is_active === 1 && (account.person_end_date === null || account.person_end_date > nowIso.slice(0, 10));
+}
+
 export async function signIn(
   db: Db,
   policy: SessionPolicy,
@@ -101,7 +106,7 @@ export async function signIn(
     await verifyAgainstDecoy(input.password);
     return failed(wrongCredentials);
   }
-  if (!(await verifyPassword(user.password_hash, input.password)) || user.is_active !== 1) {
+  if (!(await verifyPassword(user.password_hash, input.password)) || !mayStillSignIn(user, now)) {
     return failed(wrongCredentials);
   }
   if (user.totp_enabled === 1 && user.totp_secret) {
@@ -154,7 +159,7 @@ export async function resumeSession(db: Db, policy: SessionPolicy, token: string
   if (!row) return null;
   const now = nowUtc();
   const idleCutoff = addMinutes(now, -policy.sessionIdleMinutes);
-  if (row.is_active !== 1 || row.last_seen_at < idleCutoff || row.expires_at <= now) {
+  if (!mayStillSignIn(row, now) || row.last_seen_at < idleCutoff || row.expires_at <= now) {
     await deleteSession(db, tokenHash);
     return null;
   }

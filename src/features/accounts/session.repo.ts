@@ -47,6 +47,7 @@ export async function findSessionWithUser(db: Db, tokenHash: string) {
       "u.email",
       "u.totp_enabled",
       "o.path as org_unit_path",
+      "p.end_date as person_end_date",
     ])
     .where("s.token_hash", "=", tokenHash)
     .executeTakeFirst();

@@ -2,8 +2,17 @@ import type { Db } from "../../db/types.js";
 import { nowUtc } from "../../shared/time.js";
 import type { Role } from "../access/roles.js";
 
+/** The account for an email, with the end date of its person's employment (if any). */
 export async function findUserByEmail(db: Db, email: string) {
-  return db.selectFrom("users").selectAll().where("email", "=", email.trim().toLowerCase()).executeTakeFirst();
+  return db
+    .selectFrom("users")
+    .leftJoin("people", (j) =>
+      j.onRef("people.id", "=", "users.person_id").onRef("people.agency_id", "=", "users.agency_id"),
+    )
+    .selectAll("users")
+    .select("people.end_date as person_end_date")
+    .where("users.email", "=", email.trim().toLowerCase())
+    .executeTakeFirst();
 }
 
 export async function findUserById(db: Db, agencyId: string, userId: string) {

@@ -1,0 +1,70 @@
+import type { Db } from "../../db/types.js";
+import { nowUtc } from "../../shared/time.js";
+
+export async function findPersonIdByEmployeeId(db: Db, agencyId: string, employeeId: string) {
+  const row = await db
+    .selectFrom("people")
+    .select("id")
+    .where("agency_id", "=", agencyId)
+    .where("employee_id", "=", employeeId)
+    .executeTakeFirst();
+  return row?.id ?? null;
+}
+
+/** Returns false when `expectedVersion` is stale. */
+export async function updatePlacement(
+  db: Db,
+  agencyId: string,
+  personId: string,
+  placement: { orgUnitId: string; supervisorId: string | null },
+  expectedVersion: number,
+) {
+  const result = await db
+    .updateTable("people")
+    .set((eb) => ({
+      org_unit_id: placement.orgUnitId,
+      supervisor_id: placement.supervisorId,
+      updated_at: nowUtc(),
+      version: eb("version", "+", 1),
+    }))
+    .where("agency_id", "=", agencyId)
+    .where("id", "=", personId)
+    .where("version", "=", expectedVersion)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export async function updateEndDate(
+  db: Db,
+  agencyId: string,
+  personId: string,
+  endDate: string | null,
+  expectedVersion: number,
+) {
+  const result = await db
+    .updateTable("people")
+    .set((eb) => ({ end_date: endDate, updated_at: nowUtc(), version: eb("version", "+", 1) }))
+    .where("agency_id", "=", agencyId)
+    .where("id", "=", personId)
+    .where("version", "=", expectedVersion)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** The supervisor chain above a person, as ids, nearest first (stops at a loop or 50 levels). */
+export async function findSupervisorChainIds(db: Db, agencyId: string, personId: string): Promise<string[]> {
+  const chain: string[] = [];
+  let next: string | null = personId;
+  while (next && chain.length < 50) {
+    const row: { supervisor_id: string | null } | undefined = await db
+      .selectFrom("people")
+      .select("supervisor_id")
+      .where("agency_id", "=", agencyId)
+      .where("id", "=", next)
+      .executeTakeFirst();
+    next = row?.supervisor_id ?? null;
+    if (!next || chain.includes(next)) break;
+    chain.push(next);
+  }
+  return chain;
+}
