@@ -431,10 +431,45 @@ function canReach(reach: Reach): boolean {
   return reach === EVERYONE || reach.length > 0;
 }
 
+async function auditCount(side: Side): Promise<number> {
+  const rows = await db.selectFrom("audit_events").select("id").where("agency_id", "=", side.world.agency.id).execute();
+  return rows.length;
+}
+
 async function runRoute(key: string, route: RouteCase, own: Side, other: Side): Promise<string[]> {
+  const [method = "", url = ""] = key.split(" ");
+  const writes = method !== "GET";
   const mismatches: string[] = [];
   const compare = (what: string, wanted: string, got: string) => {
     if (wanted !== got) mismatches.push(`${what}: expected ${wanted}, got ${got}`);
+  };
+  /**
+   * Sends one request and checks what every request must respect: the status, no trace of
+   * the other agency, the target record changed exactly when a write succeeded, and an audit
+   * entry in the own agency's trail exactly then, never one in the other agency's.
+   */
+  const attempt = async (
+    what: string,
+    wanted: string,
+    send: () => Promise<Response>,
+    state?: () => Promise<string>,
+  ) => {
+    const stateBefore = await state?.();
+    const [ownAudit, otherAudit] = [await auditCount(own), await auditCount(other)];
+    const response = await send();
+    const got = outcome(response);
+    compare(what, wanted, got);
+    const leak = leakIn(response, own);
+    if (leak) mismatches.push(`${what}: ${leak}`);
+    const succeededWrite = writes && got === "success";
+    if (state && ((await state()) !== stateBefore) !== succeededWrite) {
+      mismatches.push(`${what}: the record ${succeededWrite ? "did not change" : "changed"}`);
+    }
+    if ((await auditCount(own)) > ownAudit !== succeededWrite) {
+      mismatches.push(`${what}: ${succeededWrite ? "no audit entry was written" : "an audit entry was written"}`);
+    }
+    if ((await auditCount(other)) !== otherAudit) mismatches.push(`${what}: wrote to the other agency's audit trail`);
+    return response;
   };
 
   for (const role of ROLES) {
@@ -442,24 +477,14 @@ async function runRoute(key: string, route: RouteCase, own: Side, other: Side): 
     const ctx: Ctx = { actor, own, other };
 
     if (route.kind === "public") {
-      const response = await route.send(actor.client, { email: actor.email });
-      compare(role, "success", outcome(response));
+      compare(role, "success", outcome(await route.send(actor.client, { email: actor.email })));
       continue;
     }
 
     if (route.kind === "own") {
-      const before = await route.state?.(ctx);
-      const response = await route.send(ctx);
       const allowed = route.allowed.includes(role);
-      compare(role, allowed ? "success" : DENIED, outcome(response));
-      if (route.state) {
-        const changed = (await route.state(ctx)) !== before;
-        if (changed !== (outcome(response) === "success")) {
-          mismatches.push(`${role}: the record ${changed ? "changed" : "did not change"}`);
-        }
-      }
-      const leak = leakIn(response, own);
-      if (leak) mismatches.push(`${role}: ${leak}`);
+      const state = route.state && (() => (route.state as (ctx: Ctx) => Promise<string>)(ctx));
+      const response = await attempt(role, allowed ? "success" : DENIED, () => route.send(ctx), state);
       if (allowed && response.statusCode === 200 && route.check) {
         const problem = await route.check(response, ctx);
         if (problem) mismatches.push(`${role}: ${problem}`);
@@ -489,16 +514,12 @@ async function runRoute(key: string, route: RouteCase, own: Side, other: Side): 
 
     for (const { label, personId, wanted } of cases) {
       await route.prepare?.(personId);
-      const before = await stateOf(personId);
-      const response = await route.send(actor.client, personId);
-      const got = outcome(response);
-      compare(`${role} → ${label}`, wanted, got);
-      const leak = leakIn(response, own);
-      if (leak) mismatches.push(`${role} → ${label}: ${leak}`);
-      const changed = (await stateOf(personId)) !== before;
-      if (changed !== (route.writes && got === "success")) {
-        mismatches.push(`${role} → ${label}: the record ${changed ? "changed" : "did not change"}`);
-      }
+      await attempt(
+        `${role} → ${label}`,
+        wanted,
+        () => route.send(actor.client, personId),
+        () => stateOf(personId),
+      );
     }
   }
 
@@ -506,9 +527,8 @@ async function runRoute(key: string, route: RouteCase, own: Side, other: Side): 
   if (route.kind === "public") {
     compare("anonymous", "success", outcome(await route.send(anon, { email: own.actors.staff.email })));
   } else {
-    const [method, url = ""] = key.split(" ");
     const address = url.replace(":personId", own.people.workerN1);
-    const response = await anon.request(method as Method, address, method === "GET" ? undefined : {});
+    const response = await anon.request(method as Method, address, writes ? {} : undefined);
     compare("anonymous", SIGNED_OUT, outcome(response));
   }
   return mismatches;

@@ -255,7 +255,18 @@ export async function beginTotpSetup(db: Db, session: ActiveSession) {
   const user = await loadOwnUser(db, session.actor);
   if (user.totp_enabled === 1) throw new AppError("VALIDATION", "Two-factor sign-in is already on.");
   const secret = newTotpSecret();
-  await setUserTotp(db, user.id, { secret, enabled: false });
+  // The secret itself stays out of the audit trail; that one was issued is what matters.
+  await db.transaction().execute(async (trx) => {
+    await setUserTotp(trx, user.id, { secret, enabled: false });
+    await recordAuditEvent(trx, {
+      agencyId: user.agency_id,
+      actorUserId: user.id,
+      action: "update",
+      entityType: "account",
+      entityId: user.id,
+      summary: "Started setting up two-factor sign-in",
+    });
+  });
   return { secret, otpauthUri: totpUri(secret, user.email) };
 }
 
