@@ -31,9 +31,20 @@ function send(reply: FastifyReply, problem: Problem) {
   return reply.status(problem.status).type("application/problem+json").send(problem);
 }
 
-function humanizeZodIssue(issue: { code?: string; message: string; expected?: unknown; input?: unknown }): string {
-  if (issue.code === "invalid_type" && issue.input === undefined) return "This field is required.";
-  return issue.message;
+/** The value a validation issue points at, read from the part of the request that failed. */
+function valueAt(request: FastifyRequest, context: unknown, path: string[]): unknown {
+  const parts: Record<string, unknown> = {
+    body: request.body,
+    querystring: request.query,
+    params: request.params,
+    headers: request.headers,
+  };
+  let node = typeof context === "string" ? parts[context] : undefined;
+  for (const key of path) {
+    if (node === null || typeof node !== "object") return undefined;
+    node = (node as Record<string, unknown>)[key];
+  }
+  return node;
 }
 
 export function handleError(error: FastifyError | AppError | Error, request: FastifyRequest, reply: FastifyReply) {
@@ -50,12 +61,14 @@ export function handleError(error: FastifyError | AppError | Error, request: Fas
     });
   }
   if (hasZodFastifySchemaValidationErrors(error)) {
+    const context = (error as { validationContext?: unknown }).validationContext;
     const errors: FieldError[] = error.validation.map((v) => {
-      const params = v.params as { issue?: { path?: PropertyKey[]; code?: string; message: string; input?: unknown } };
-      const path = params.issue?.path?.map(String).join(".") || v.instancePath.replace(/^\//, "").replaceAll("/", ".");
+      const path = v.instancePath.split("/").filter(Boolean);
+      // Zod words a missing field as a type error ("expected string, received undefined").
+      const missing = v.keyword === "invalid_type" && valueAt(request, context, path) === undefined;
       return {
-        field: path || "(request)",
-        message: params.issue ? humanizeZodIssue(params.issue) : (v.message ?? "Invalid value."),
+        field: path.join(".") || "(request)",
+        message: missing ? "This field is required." : (v.message ?? "Invalid value."),
       };
     });
     return send(reply, {
