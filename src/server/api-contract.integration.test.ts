@@ -15,8 +15,8 @@ beforeAll(async () => {
   admin = await signIn(app, alpha.emails.admin);
 });
 
-/** A stack trace line as Node prints it: "    at fn (file:line:col)". */
-const STACK_LINE = /\n\s+at [^\n]+(:\d+:\d+|\(native\))/;
+/** A stack trace line ("    at fn (file:line:col)"), raw or escaped inside a JSON string. */
+const STACK_LINE = /(\\n|\n)\s*at \S/;
 
 function expectProblem(
   response: { statusCode: number; headers: Record<string, unknown>; body: string },
