@@ -1,0 +1,116 @@
+import { createRootRoute, createRoute, createRouter } from "@tanstack/react-router";
+import { AccountPage } from "../../../src/features/accounts/ui/account-page.js";
+import { AgencySettingsPage } from "../../../src/features/agencies/ui/agency-settings-page.js";
+import { AuditLogPage } from "../../../src/features/audit/ui/audit-log-page.js";
+import { ZAuditSearch } from "../../../src/features/audit/ui/audit-search.js";
+import { HomePage } from "../../../src/features/home/ui/home-page.js";
+import { OrgTreePage } from "../../../src/features/org/ui/org-tree-page.js";
+import { PeoplePage } from "../../../src/features/people/ui/people-page.js";
+import { ZPeopleSearch } from "../../../src/features/people/ui/people-search.js";
+import { PersonPage } from "../../../src/features/people/ui/person-page.js";
+import { AdminIndexPage } from "./admin-index-page.js";
+import { AppLayout } from "./app-layout.js";
+import { NotFoundPage } from "./not-found-page.js";
+import { SessionGate } from "./session.js";
+
+/**
+ * Every page shares the gate (is anyone signed in?) and the layout; an unknown address renders
+ * the not-found page inside the layout, so the navigation is still there to find the way back.
+ */
+const rootRoute = createRootRoute({
+  component: () => (
+    <SessionGate>
+      <AppLayout />
+    </SessionGate>
+  ),
+  notFoundComponent: NotFoundPage,
+});
+
+const homeRoute = createRoute({ getParentRoute: () => rootRoute, path: "/", component: HomePage });
+
+const organizationRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/organization",
+  component: OrgTreePage,
+});
+
+const peopleRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/people",
+  validateSearch: (raw) => ZPeopleSearch.parse(raw),
+  component: function PeopleRoute() {
+    const search = peopleRoute.useSearch();
+    const navigate = peopleRoute.useNavigate();
+    return <PeoplePage search={search} onSearchChange={(next) => void navigate({ search: next })} />;
+  },
+});
+
+const personRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/people/$personId",
+  component: function PersonRoute() {
+    const { personId } = personRoute.useParams();
+    return <PersonPage key={personId} personId={personId} />;
+  },
+});
+
+const adminRoute = createRoute({ getParentRoute: () => rootRoute, path: "/admin", component: AdminIndexPage });
+
+const agencySettingsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/admin/agency",
+  component: AgencySettingsPage,
+});
+
+const auditRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/admin/audit",
+  validateSearch: (raw) => ZAuditSearch.parse(raw),
+  component: function AuditRoute() {
+    const search = auditRoute.useSearch();
+    const navigate = auditRoute.useNavigate();
+    return <AuditLogPage search={search} onSearchChange={(next) => void navigate({ search: next })} />;
+  },
+});
+
+const accountRoute = createRoute({ getParentRoute: () => rootRoute, path: "/account", component: AccountPage });
+
+const routeTree = rootRoute.addChildren([
+  homeRoute,
+  organizationRoute,
+  peopleRoute,
+  personRoute,
+  adminRoute,
+  agencySettingsRoute,
+  auditRoute,
+  accountRoute,
+]);
+
+/**
+ * Filters live in the address bar as plain `?key=value` pairs (not the router's default JSON
+ * encoding), so links stay readable and can be shared or bookmarked.
+ */
+function parseSearch(text: string): Record<string, string> {
+  return Object.fromEntries(new URLSearchParams(text));
+}
+
+function stringifySearch(search: Record<string, unknown>): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(search)) {
+    if (value !== undefined && value !== null && value !== "") params.set(key, String(value));
+  }
+  const text = params.toString();
+  return text ? `?${text}` : "";
+}
+
+export const router = createRouter({
+  routeTree,
+  parseSearch,
+  stringifySearch,
+});
+
+declare module "@tanstack/react-router" {
+  interface Register {
+    router: typeof router;
+  }
+}
