@@ -44,8 +44,12 @@ const NAMED_PEOPLE = [
 type NamedPerson = (typeof NAMED_PEOPLE)[number];
 type PersonKey = "self" | NamedPerson;
 
-const EVERYONE = "everyone in the agency";
-type Reach = typeof EVERYONE | readonly PersonKey[];
+/** Org units of a world, as buildWorld names them. */
+const UNITS = ["root", "north", "northOffice", "unitN1", "unitN2", "south", "unitS1"] as const;
+type UnitKey = (typeof UNITS)[number];
+
+const EVERYONE = "everything in the agency";
+type Reach = typeof EVERYONE | readonly (PersonKey | UnitKey)[];
 
 /**
  * Whose person records each role may read. The world: North region (manager) → North Office →
@@ -67,7 +71,7 @@ const READ_REACH: Record<Role, Reach> = {
   partner_viewer: [],
 };
 
-/** Whose person records and accounts each role may change: administrators only. */
+/** Whose person records, accounts and org units each role may change: administrators only. */
 const MANAGE_REACH: Record<Role, Reach> = {
   admin: EVERYONE,
   implementation_lead: [],
@@ -87,6 +91,7 @@ interface Side {
   world: World;
   actors: Record<Role, RoleActor>;
   people: Record<NamedPerson, string>;
+  units: Record<UnitKey, string>;
 }
 interface Ctx {
   actor: RoleActor;
@@ -102,7 +107,7 @@ type RouteCase =
     }
   | {
       /**
-       * No record id in the address: the route acts on the actor's own agency or own account,
+       * No record id in the request: the route acts on the actor's own agency or own account,
        * so another agency cannot even be named. `check` verifies what a success returned.
        */
       kind: "own";
@@ -113,15 +118,30 @@ type RouteCase =
       /** For writes: what must change when the route succeeds, and stay as it was otherwise. */
       state?(ctx: Ctx): Promise<string>;
     }
-  | {
-      /** Addresses one person by id. */
-      kind: "person";
-      reach: Record<Role, Reach>;
-      targets: readonly PersonKey[];
-      writes: boolean;
-      prepare?(personId: string): Promise<void>;
-      send(client: Requester, personId: string): Promise<Response>;
-    };
+  | PersonRoute
+  | UnitRoute;
+
+/** How a route that names one record (in its address or its body) is tried. */
+interface RecordRoute<Key> {
+  reach: Record<Role, Reach>;
+  targets: readonly Key[];
+  /**
+   * What an id that does not exist gets from a role holding the permission: 404 when the id
+   * is in the address, a field error when it is a reference inside the body.
+   */
+  unknownId?: string;
+  /** Puts the target back in the state the request expects, whatever earlier cases did. */
+  prepare?(id: string): Promise<void>;
+  send(client: Requester, id: string): Promise<Response>;
+  /** Undoes a success, so later cases and routes see the world as built. */
+  cleanUp?(id: string, response: Response): Promise<void>;
+}
+interface PersonRoute extends RecordRoute<PersonKey> {
+  kind: "person";
+}
+interface UnitRoute extends RecordRoute<UnitKey> {
+  kind: "unit";
+}
 
 /** A valid edit: the person's current fields and version, so only authorization can refuse it. */
 async function personUpdateBody(personId: string) {
@@ -173,9 +193,16 @@ async function startTotp(client: Requester): Promise<string> {
   return setup.statusCode === 200 ? setup.json<{ secret: string }>().secret : "";
 }
 
+async function unitRow(unitId: string) {
+  return db.selectFrom("org_units").selectAll().where("id", "=", unitId).executeTakeFirst();
+}
+
 /** Everyone except the people whose accounts the table signs in with. */
 const ACCOUNT_TARGETS = ["newcomerN1", "workerN2", "southManager", "workerS1"] as const;
 const PERSON_TARGETS: readonly PersonKey[] = ["self", ...NAMED_PEOPLE];
+/** The top of the agency can be renamed or built under, but neither moved nor retired. */
+const MOVABLE_UNITS: readonly UnitKey[] = UNITS.filter((unit) => unit !== "root");
+const FIELD_ERROR = "400 VALIDATION";
 
 const TABLE: Record<string, RouteCase> = {
   "GET /api/health": { kind: "public", send: (c) => c.request("GET", "/api/health") },
@@ -271,7 +298,8 @@ const TABLE: Record<string, RouteCase> = {
     send: ({ actor }) => actor.client.request("GET", "/api/org-units"),
     check: async (response, { own }) => {
       const ids = response.json<{ units: { id: string }[] }>().units.map((u) => u.id);
-      const expected = Object.values(own.world.units).map((u) => u.id);
+      const rows = await db.selectFrom("org_units").select("id").where("agency_id", "=", own.world.agency.id).execute();
+      const expected = rows.map((u) => u.id);
       return sameSet(ids, expected) ? null : `units ${ids.length}, expected ${expected.length}`;
     },
   },
@@ -282,7 +310,7 @@ const TABLE: Record<string, RouteCase> = {
     check: async (response, ctx) => {
       const page = response.json<{ items: { id: string }[]; total: number }>();
       const ids = page.items.map((p) => p.id);
-      const expected = await reachIds(READ_REACH[ctx.actor.role], ctx.actor, ctx.own);
+      const expected = await reachIds(READ_REACH[ctx.actor.role], "person", ctx.actor, ctx.own);
       if (!sameSet(ids, expected))
         return `listed ${describeIds(ids, ctx.own)}, expected ${describeIds(expected, ctx.own)}`;
       return page.total === expected.length ? null : `total ${page.total}, expected ${expected.length}`;
@@ -298,21 +326,18 @@ const TABLE: Record<string, RouteCase> = {
     kind: "person",
     reach: READ_REACH,
     targets: PERSON_TARGETS,
-    writes: false,
     send: (c, id) => c.request("GET", `/api/people/${id}`),
   },
   "PUT /api/people/:personId": {
     kind: "person",
     reach: MANAGE_REACH,
     targets: PERSON_TARGETS,
-    writes: true,
     send: async (c, id) => c.request("PUT", `/api/people/${id}`, await personUpdateBody(id)),
   },
   "POST /api/people/:personId/account/deactivate": {
     kind: "person",
     reach: MANAGE_REACH,
     targets: ACCOUNT_TARGETS,
-    writes: true,
     prepare: (id) => setAccountActive(id, true),
     send: (c, id) => c.request("POST", `/api/people/${id}/account/deactivate`),
   },
@@ -320,9 +345,57 @@ const TABLE: Record<string, RouteCase> = {
     kind: "person",
     reach: MANAGE_REACH,
     targets: ACCOUNT_TARGETS,
-    writes: true,
     prepare: (id) => setAccountActive(id, false),
     send: (c, id) => c.request("POST", `/api/people/${id}/account/reactivate`),
+  },
+
+  "POST /api/org-units": {
+    kind: "unit",
+    reach: MANAGE_REACH,
+    targets: UNITS,
+    // The parent is named in the body, so an unknown one is a field error rather than a 404.
+    unknownId: FIELD_ERROR,
+    send: (c, parentId) =>
+      c.request("POST", "/api/org-units", { parentId, name: `Unit ${randomUUID().slice(0, 8)}`, kind: "unit" }),
+    cleanUp: async (_parentId, response) => {
+      await db.deleteFrom("org_units").where("id", "=", response.json<{ id: string }>().id).execute();
+    },
+  },
+  "PUT /api/org-units/:orgUnitId/name": {
+    kind: "unit",
+    reach: MANAGE_REACH,
+    targets: UNITS,
+    send: async (c, id) => {
+      const unit = await unitRow(id);
+      return c.request("PUT", `/api/org-units/${id}/name`, {
+        name: unit?.name ?? "Nowhere",
+        version: unit?.version ?? 1,
+      });
+    },
+  },
+  "POST /api/org-units/:orgUnitId/move": {
+    kind: "unit",
+    reach: MANAGE_REACH,
+    targets: MOVABLE_UNITS,
+    // Moving under the current parent is a real, versioned move that leaves every scope as built.
+    send: async (c, id) => {
+      const unit = await unitRow(id);
+      return c.request("POST", `/api/org-units/${id}/move`, {
+        parentId: unit?.parent_id ?? randomUUID(),
+        version: unit?.version ?? 1,
+      });
+    },
+  },
+  "POST /api/org-units/:orgUnitId/retirement": {
+    kind: "unit",
+    reach: MANAGE_REACH,
+    targets: MOVABLE_UNITS,
+    // Reopening an open unit: a valid write that keeps the unit usable for later cases.
+    send: async (c, id) =>
+      c.request("POST", `/api/org-units/${id}/retirement`, {
+        retired: false,
+        version: (await unitRow(id))?.version ?? 1,
+      }),
   },
 };
 
@@ -334,16 +407,18 @@ function sameSet(actual: string[], expected: string[]): boolean {
   );
 }
 
-function resolvePerson(key: PersonKey, actor: RoleActor, side: Side): string | null {
-  return key === "self" ? side.actors[actor.role].personId : side.people[key];
+function resolve(kind: "person" | "unit", key: PersonKey | UnitKey, actor: RoleActor, side: Side): string | null {
+  if (kind === "unit") return side.units[key as UnitKey] ?? null;
+  return key === "self" ? side.actors[actor.role].personId : (side.people[key as NamedPerson] ?? null);
 }
 
-async function reachIds(reach: Reach, actor: RoleActor, side: Side): Promise<string[]> {
+async function reachIds(reach: Reach, kind: "person" | "unit", actor: RoleActor, side: Side): Promise<string[]> {
   if (reach === EVERYONE) {
-    const rows = await db.selectFrom("people").select("id").where("agency_id", "=", side.world.agency.id).execute();
+    const table = kind === "person" ? "people" : "org_units";
+    const rows = await db.selectFrom(table).select("id").where("agency_id", "=", side.world.agency.id).execute();
     return rows.map((r) => r.id);
   }
-  return [...new Set(reach.map((key) => resolvePerson(key, actor, side)).filter((id) => id !== null))];
+  return [...new Set(reach.map((key) => resolve(kind, key, actor, side)).filter((id) => id !== null))];
 }
 
 function describeIds(ids: string[], side: Side): string {
@@ -351,13 +426,21 @@ function describeIds(ids: string[], side: Side): string {
   return `[${ids.map((id) => names.get(id) ?? id.slice(0, 8)).join(", ")}]`;
 }
 
-/** What about a person a write may touch: its version, and its account's state. */
-async function stateOf(personId: string): Promise<string> {
-  const person = await db.selectFrom("people").select("version").where("id", "=", personId).executeTakeFirst();
+/** What a write may touch about a record: the row itself, and a person's account. */
+async function stateOf(kind: "person" | "unit", id: string): Promise<string> {
+  if (kind === "unit") {
+    const [unit, children, people] = await Promise.all([
+      db.selectFrom("org_units").selectAll().where("id", "=", id).executeTakeFirst(),
+      db.selectFrom("org_units").select("id").where("parent_id", "=", id).execute(),
+      db.selectFrom("people").select("id").where("org_unit_id", "=", id).execute(),
+    ]);
+    return JSON.stringify({ unit, children: children.length, people: people.length });
+  }
+  const person = await db.selectFrom("people").selectAll().where("id", "=", id).executeTakeFirst();
   const user = await db
     .selectFrom("users")
     .select(["is_active", "version"])
-    .where("person_id", "=", personId)
+    .where("person_id", "=", id)
     .executeTakeFirst();
   return JSON.stringify({ person, user });
 }
@@ -385,6 +468,15 @@ async function buildSide(slug: string): Promise<Side> {
       workerN2: people.workerN2.id,
       southManager: people.southManager.id,
       workerS1: people.workerS1.id,
+    },
+    units: {
+      root: world.units.root.id,
+      north: world.units.north.id,
+      northOffice: world.units.northOffice.id,
+      unitN1: world.units.unitN1.id,
+      unitN2: world.units.unitN2.id,
+      south: world.units.south.id,
+      unitS1: world.units.unitS1.id,
     },
   };
 }
@@ -494,32 +586,33 @@ async function runRoute(key: string, route: RouteCase, own: Side, other: Side): 
     }
 
     const reach = route.reach[role];
-    const reachable = await reachIds(reach, actor, own);
-    const refusedHere = canReach(reach) ? NOT_FOUND : DENIED;
-    const cases: { label: string; personId: string; wanted: string }[] = [];
+    const reachable = await reachIds(reach, route.kind, actor, own);
+    const unknownHere = canReach(reach) ? (route.unknownId ?? NOT_FOUND) : DENIED;
+    const cases: { label: string; id: string; wanted: string }[] = [];
     for (const target of route.targets) {
-      const ownId = resolvePerson(target, actor, own);
+      const ownId = resolve(route.kind, target, actor, own);
       if (ownId) {
         const inScope = reachable.includes(ownId);
         cases.push({
           label: `${target} (own agency, ${inScope ? "in" : "out of"} scope)`,
-          personId: ownId,
+          id: ownId,
           wanted: inScope ? "success" : DENIED,
         });
       }
-      const otherId = resolvePerson(target, actor, other);
-      if (otherId) cases.push({ label: `${target} (other agency)`, personId: otherId, wanted: refusedHere });
+      const otherId = resolve(route.kind, target, actor, other);
+      if (otherId) cases.push({ label: `${target} (other agency)`, id: otherId, wanted: unknownHere });
     }
-    cases.push({ label: "an id that does not exist", personId: randomUUID(), wanted: refusedHere });
+    cases.push({ label: "an id that does not exist", id: randomUUID(), wanted: unknownHere });
 
-    for (const { label, personId, wanted } of cases) {
-      await route.prepare?.(personId);
-      await attempt(
+    for (const { label, id, wanted } of cases) {
+      await route.prepare?.(id);
+      const response = await attempt(
         `${role} → ${label}`,
         wanted,
-        () => route.send(actor.client, personId),
-        () => stateOf(personId),
+        () => route.send(actor.client, id),
+        () => stateOf(route.kind, id),
       );
+      if (outcome(response) === "success") await route.cleanUp?.(id, response);
     }
   }
 
@@ -527,7 +620,7 @@ async function runRoute(key: string, route: RouteCase, own: Side, other: Side): 
   if (route.kind === "public") {
     compare("anonymous", "success", outcome(await route.send(anon, { email: own.actors.staff.email })));
   } else {
-    const address = url.replace(":personId", own.people.workerN1);
+    const address = url.replace(":personId", own.people.workerN1).replace(":orgUnitId", own.units.unitN1);
     const response = await anon.request(method as Method, address, writes ? {} : undefined);
     compare("anonymous", SIGNED_OUT, outcome(response));
   }
