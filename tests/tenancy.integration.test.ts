@@ -164,6 +164,38 @@ describe("organization", () => {
     expect(unitN1?.headCount).toBe(2);
   });
 
+  it("cannot rename, move, retire or build under the other agency's units, and changes nothing", async () => {
+    const before = await snapshotOf(beta.agency.id);
+    const alphaBefore = await snapshotOf(alpha.agency.id);
+    const betaUnit = beta.units.unitN1;
+    const refused = [
+      await alphaAdmin.request("PUT", `/api/org-units/${betaUnit.id}/name`, { name: "Taken over", version: 1 }),
+      await alphaAdmin.request("POST", `/api/org-units/${betaUnit.id}/move`, {
+        parentId: alpha.units.south.id,
+        version: 1,
+      }),
+      await alphaAdmin.request("POST", `/api/org-units/${betaUnit.id}/retirement`, { retired: true, version: 1 }),
+    ];
+    for (const response of refused) expect(response.statusCode).toBe(404);
+
+    // Naming the other agency's unit as a parent is a bad reference, whichever way it is tried.
+    const underBeta = await alphaAdmin.request("POST", "/api/org-units", {
+      parentId: beta.units.north.id,
+      name: "Annex",
+      kind: "unit",
+    });
+    const moveIntoBeta = await alphaAdmin.request("POST", `/api/org-units/${alpha.units.unitS1.id}/move`, {
+      parentId: beta.units.north.id,
+      version: 1,
+    });
+    for (const response of [underBeta, moveIntoBeta]) {
+      expect(response.statusCode).toBe(400);
+      expect(response.json().errors).toEqual([{ field: "parentId", message: expect.any(String) }]);
+    }
+    expect(await snapshotOf(beta.agency.id)).toEqual(before);
+    expect((await snapshotOf(alpha.agency.id)).units).toEqual(alphaBefore.units);
+  });
+
   it("counts only the own agency on the home page", async () => {
     const home = (await alphaAdmin.request("GET", "/api/home")).json<{
       peopleInScope: number;
