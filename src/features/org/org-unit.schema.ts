@@ -17,6 +17,15 @@ export const ZOrgUnitNode = z.object({
 });
 export type OrgUnitNode = z.infer<typeof ZOrgUnitNode>;
 
+export const ZOrgUnit = z.object({
+  id: z.string(),
+  parentId: z.string().nullable(),
+  name: z.string(),
+  kind: z.string(),
+  retiredAt: z.string().nullable(),
+  version: z.number().int(),
+});
+
 export const ZOrgTree = z.object({ units: z.array(ZOrgUnitNode) });
 
 const ZUnitName = z.string().trim().min(1, "Enter a name.").max(120, "Use at most 120 characters.");
