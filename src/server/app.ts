@@ -17,6 +17,7 @@ import { registerAgencyRoutes } from "../features/agencies/agency.routes.js";
 import { registerAuditRoutes } from "../features/audit/audit.routes.js";
 import { registerHomeRoutes } from "../features/home/home.routes.js";
 import { registerOrgUnitRoutes } from "../features/org/org-unit.routes.js";
+import { registerEmploymentRoutes } from "../features/people/employment.routes.js";
 import { registerPersonRoutes } from "../features/people/person.routes.js";
 import type { AppConfig } from "./config.js";
 import type { App } from "./http-types.js";
@@ -97,6 +98,7 @@ export async function buildApp(database: DatabaseHandle, config: AppConfig, opti
   registerAgencyRoutes(app);
   registerOrgUnitRoutes(app);
   registerPersonRoutes(app);
+  registerEmploymentRoutes(app);
   registerAuditRoutes(app);
   registerHomeRoutes(app);
 
