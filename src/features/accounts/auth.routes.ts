@@ -1,4 +1,3 @@
-import { z } from "zod";
 import type { App } from "../../server/http-types.js";
 import { sessionOf } from "../../server/http-types.js";
 import { ZProblem } from "../../server/problem-details.js";
@@ -76,7 +75,6 @@ export function registerAuthRoutes(app: App) {
     schema: {
       tags: ["Accounts"],
       summary: "Start turning on two-factor sign-in: returns a new secret to add to an authenticator app",
-      body: z.object({}).optional(),
       response: { 200: ZTotpSetup, ...problems },
     },
     handler: async (request) => beginTotpSetup(db, sessionOf(request)),
