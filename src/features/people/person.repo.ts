@@ -156,6 +156,46 @@ export async function findPersonById(db: Db, agencyId: string, personId: string)
   return row ? toPerson(row, todayUtc()) : undefined;
 }
 
+/**
+ * The chain of supervisors above a person, nearest first, in one recursive query rather than
+ * one query per level. At most `maxLevels` steps are taken; the chain may repeat people if the
+ * data holds a cycle, so callers stop at the first person they have already seen.
+ *
+ * Each step of the recursion admits only people of `agencyId`, so the chain never leaves the
+ * agency. The outer query therefore joins people by id alone: repeating the agency condition
+ * there leads SQLite's planner to scan the agency's people instead of following the chain.
+ */
+export async function findSupervisorChain(db: Db, agencyId: string, personId: string, maxLevels: number) {
+  const rows = (await db
+    .withRecursive("chain(person_id, supervisor_id, depth)", (qb) =>
+      qb
+        .selectFrom("people")
+        .where("people.agency_id", "=", agencyId)
+        .where("people.id", "=", personId)
+        .select((eb) => ["people.id as person_id", "people.supervisor_id", eb.lit(0).as("depth")])
+        .unionAll(
+          qb
+            .selectFrom("chain")
+            .innerJoin("people", "people.id", "chain.supervisor_id")
+            .where("people.agency_id", "=", agencyId)
+            .where("chain.depth", "<", maxLevels)
+            .select((eb) => ["people.id as person_id", "people.supervisor_id", eb("chain.depth", "+", 1).as("depth")]),
+        ),
+    )
+    .selectFrom("chain")
+    .innerJoin("people", "people.id", "chain.person_id")
+    .leftJoin("org_units", (j) =>
+      j.onRef("org_units.id", "=", "people.org_unit_id").on("org_units.agency_id", "=", agencyId),
+    )
+    .leftJoin("users", (j) => j.onRef("users.person_id", "=", "people.id").on("users.agency_id", "=", agencyId))
+    .where("chain.depth", ">", 0)
+    .select([...personColumns])
+    .orderBy("chain.depth")
+    .execute()) as PersonRow[];
+  const today = todayUtc();
+  return rows.map((r) => toPerson(r, today));
+}
+
 export async function findDirectReports(db: Db, agencyId: string, supervisorId: string) {
   const today = todayUtc();
   const rows = (await basePeopleQuery(db, agencyId)

@@ -4,7 +4,14 @@ import { type Actor, authorize, scopeFilterFor } from "../access/policy.js";
 import { setAccountActiveForPerson } from "../accounts/account.service.js";
 import { recordAuditEvent } from "../audit/audit.service.js";
 import { findOrgUnitPath } from "../org/org-unit.service.js";
-import { findDirectReports, findPeople, findPersonById, type PersonWithPlace, updatePerson } from "./person.repo.js";
+import {
+  findDirectReports,
+  findPeople,
+  findPersonById,
+  findSupervisorChain,
+  type PersonWithPlace,
+  updatePerson,
+} from "./person.repo.js";
 import type { PeopleQuery, Person, PersonUpdate } from "./person.schema.js";
 
 const REPORTING_LINE_LIMIT = 20;
@@ -49,17 +56,18 @@ async function loadPersonFor(db: Db, actor: Actor, personId: string, action: "pe
 
 export async function getPersonDetail(db: Db, actor: Actor, personId: string) {
   const person = await loadPersonFor(db, actor, personId, "people.read");
+  const [chain, directReports] = await Promise.all([
+    findSupervisorChain(db, actor.agencyId, person.id, REPORTING_LINE_LIMIT),
+    findDirectReports(db, actor.agencyId, person.id),
+  ]);
+  // A cycle in the data (A reports to B, B to A) ends the line where it would start repeating.
   const reportingLine: PersonWithPlace[] = [];
   const seen = new Set([person.id]);
-  let nextId = person.supervisorId;
-  while (nextId && !seen.has(nextId) && reportingLine.length < REPORTING_LINE_LIMIT) {
-    const boss = await findPersonById(db, actor.agencyId, nextId);
-    if (!boss) break;
+  for (const boss of chain) {
+    if (seen.has(boss.id)) break;
     reportingLine.push(boss);
     seen.add(boss.id);
-    nextId = boss.supervisorId;
   }
-  const directReports = await findDirectReports(db, actor.agencyId, person.id);
   return {
     ...withoutPlace(person),
     reportingLine: reportingLine.map(summary),
