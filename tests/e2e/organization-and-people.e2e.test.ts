@@ -13,26 +13,21 @@ type PersonDetail = z.infer<typeof ZPersonDetail>;
 
 const peopleCount = (count: number) => (count === 1 ? "1 person" : `${count} people`);
 
-/** The text of one column for every row of the people table. */
-async function column(page: Page, index: number): Promise<string[]> {
+/** The people table as text, row by row and cell by cell. */
+function tableRows(page: Page): Promise<string[][]> {
   return page
     .locator("table tbody tr")
-    .evaluateAll(
-      (rows, i) => rows.map((row) => (row.children[i] as HTMLElement | undefined)?.innerText.trim() ?? ""),
-      index,
-    );
+    .evaluateAll((rows) => rows.map((row) => [...row.children].map((cell) => (cell.textContent ?? "").trim())));
+}
+
+/** The text of one column for every row of the people table. */
+async function column(page: Page, index: number): Promise<string[]> {
+  return (await tableRows(page)).map((row) => row[index] ?? "");
 }
 
 /** Waits until the table shows what the address bar asks for. */
 async function waitForRows(page: Page, expected: (rows: string[][]) => boolean) {
-  await expect
-    .poll(async () => {
-      const rows = await page
-        .locator("table tbody tr")
-        .evaluateAll((trs) => trs.map((tr) => [...tr.children].map((cell) => (cell as HTMLElement).innerText.trim())));
-      return expected(rows);
-    })
-    .toBe(true);
+  await expect.poll(async () => expected(await tableRows(page))).toBe(true);
 }
 
 describe.skipIf(!browserIsAvailable())("the organization and its people", () => {

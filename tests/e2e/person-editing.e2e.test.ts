@@ -6,6 +6,7 @@ import type { ZAuditPage } from "../../src/features/audit/audit.schema.js";
 import type { ZOrgTree } from "../../src/features/org/org-unit.schema.js";
 import type { Person, ZPeoplePage } from "../../src/features/people/person.schema.js";
 import { formatInZone } from "../../src/shared/time.js";
+import { nextDay } from "../../web/src/app/format.js";
 import { expectAccessible } from "./support/axe.js";
 import { browserIsAvailable, useBrowser } from "./support/browser.js";
 import { apiGet, DEMO_PASSWORD, demoEmail, signIn } from "./support/cascade.js";
@@ -82,6 +83,20 @@ describe.skipIf(!browserIsAvailable())("editing a person", () => {
     expect(await firstRow.locator("pre").last().textContent()).toContain("Korean");
     expect(await firstRow.locator("pre").first().textContent()).not.toContain("Korean");
     await expectAccessible(page, "the audit log with an event opened");
+
+    // Date filters are calendar days in the agency's time zone.
+    const eventDay = new Intl.DateTimeFormat("en-CA", { timeZone: session.agency.timeZone }).format(
+      new Date(event.occurredAt),
+    );
+    await page.getByLabel("From (first day)").fill(eventDay);
+    await page.getByLabel("To (last day)").fill(eventDay);
+    await page.getByRole("button", { name: "Show events" }).click();
+    await expect.poll(() => new URL(page.url()).searchParams.get("from")).toBe(eventDay);
+    await firstRow.filter({ hasText: `Edited ${fullName(person)}` }).waitFor();
+    await page.getByLabel("From (first day)").fill(nextDay(eventDay));
+    await page.getByLabel("To (last day)").fill(nextDay(eventDay));
+    await page.getByRole("button", { name: "Show events" }).click();
+    await page.getByText("No events match these filters.").waitFor();
   });
 
   it("shows a bad email next to its field, keeps what was typed, and changes nothing", async () => {
