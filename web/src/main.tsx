@@ -1,14 +1,11 @@
+import "./zod-config.js";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { RouterProvider } from "@tanstack/react-router";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
-import { z } from "zod";
 import { isApiError } from "./api/api-client.js";
 import { router } from "./app/router.js";
 import "./styles/app.css";
-
-// Zod would otherwise probe for eval(), which the server's Content-Security-Policy forbids.
-z.config({ jitless: true });
 
 const queryClient = new QueryClient({
   defaultOptions: {

@@ -41,6 +41,8 @@ export interface BrowserSession {
 export function useBrowser(): BrowserSession {
   let browser: Browser | undefined;
   const contexts: BrowserContext[] = [];
+  /** Script errors and Content-Security-Policy refusals: a user would not see them, but they are bugs. */
+  const pageProblems: string[] = [];
   const baseURL = inject("baseUrl");
 
   beforeAll(async () => {
@@ -49,6 +51,8 @@ export function useBrowser(): BrowserSession {
   });
   afterEach(async () => {
     await Promise.all(contexts.splice(0).map((context) => context.close()));
+    const problems = pageProblems.splice(0);
+    if (problems.length > 0) throw new Error(`The page reported problems:\n${problems.join("\n")}`);
   });
   afterAll(async () => {
     await browser?.close();
@@ -58,6 +62,12 @@ export function useBrowser(): BrowserSession {
     if (!browser) throw new Error("the browser has not started");
     const context = await browser.newContext({ baseURL, viewport: { width: 1280, height: 900 }, locale: "en-US" });
     context.setDefaultTimeout(15_000);
+    context.on("weberror", (error) => pageProblems.push(`uncaught: ${error.error().message}`));
+    context.on("console", (message) => {
+      if (message.type() === "error" && /Content.Security.Policy|script-src/i.test(message.text())) {
+        pageProblems.push(`CSP: ${message.text()}`);
+      }
+    });
     contexts.push(context);
     return context;
   };
