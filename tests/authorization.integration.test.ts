@@ -193,6 +193,12 @@ async function startTotp(client: Requester): Promise<string> {
   return setup.statusCode === 200 ? setup.json<{ secret: string }>().secret : "";
 }
 
+/** Undoes an ended employment: no end date, and the account signs in again. */
+async function restoreEmployment(personId: string) {
+  await db.updateTable("people").set({ end_date: null }).where("id", "=", personId).execute();
+  await setAccountActive(personId, true);
+}
+
 async function unitRow(unitId: string) {
   return db.selectFrom("org_units").selectAll().where("id", "=", unitId).executeTakeFirst();
 }
@@ -347,6 +353,54 @@ const TABLE: Record<string, RouteCase> = {
     targets: ACCOUNT_TARGETS,
     prepare: (id) => setAccountActive(id, false),
     send: (c, id) => c.request("POST", `/api/people/${id}/account/reactivate`),
+  },
+
+  "POST /api/people": {
+    kind: "unit",
+    reach: MANAGE_REACH,
+    targets: UNITS,
+    // The unit is named in the body, so an unknown one is a field error rather than a 404.
+    unknownId: FIELD_ERROR,
+    send: (c, orgUnitId) =>
+      c.request("POST", "/api/people", {
+        employeeId: `H-${randomUUID().slice(0, 8)}`,
+        givenName: "New",
+        familyName: "Hire",
+        jobRole: "social_worker",
+        level: "practice",
+        orgUnitId,
+      }),
+    cleanUp: async (_orgUnitId, response) => {
+      await db.deleteFrom("people").where("id", "=", response.json<{ id: string }>().id).execute();
+    },
+  },
+  "POST /api/people/:personId/transfer": {
+    kind: "person",
+    reach: MANAGE_REACH,
+    targets: PERSON_TARGETS,
+    // A transfer to the person's current unit and supervisor: versioned, yet every scope stays as built.
+    send: async (c, id) => {
+      const row = await db.selectFrom("people").selectAll().where("id", "=", id).executeTakeFirst();
+      return c.request("POST", `/api/people/${id}/transfer`, {
+        orgUnitId: row?.org_unit_id ?? randomUUID(),
+        supervisorId: row?.supervisor_id ?? null,
+        version: row?.version ?? 1,
+      });
+    },
+  },
+  "POST /api/people/:personId/end-employment": {
+    kind: "person",
+    reach: MANAGE_REACH,
+    targets: ACCOUNT_TARGETS,
+    prepare: restoreEmployment,
+    send: async (c, id) => {
+      const row = await db.selectFrom("people").select("version").where("id", "=", id).executeTakeFirst();
+      return c.request("POST", `/api/people/${id}/end-employment`, {
+        endDate: new Date().toISOString().slice(0, 10),
+        version: row?.version ?? 1,
+      });
+    },
+    cleanUp: restoreEmployment,
   },
 
   "POST /api/org-units": {
