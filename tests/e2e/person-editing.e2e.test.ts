@@ -187,4 +187,47 @@ describe.skipIf(!browserIsAvailable())("editing a person", () => {
     const stored = await apiGet<Person>(page, `/api/people/${person.id}`);
     expect(stored.languages).toEqual(["English", "Cantonese"]);
   });
+
+  it("deactivates an account after confirming, ending that person's session at once, and reactivates it", async () => {
+    const coach = await browser.newPage();
+    await signIn(coach, demoEmail("coach"));
+    const { user } = await apiGet<SessionInfo>(coach, "/api/auth/session");
+    if (!user.personId) throw new Error("the demo coach has no person record");
+    const admin = await browser.newPage();
+    await signIn(admin, demoEmail("admin"));
+    await admin.goto(`/people/${user.personId}`);
+
+    await admin.getByRole("button", { name: "Deactivate account" }).click();
+    const confirmDeactivate = admin.getByRole("dialog", { name: /^Deactivate .+'s account\?$/ });
+    await confirmDeactivate.waitFor();
+    await expectAccessible(admin, "the deactivation confirmation");
+    try {
+      await confirmDeactivate.getByRole("button", { name: "Yes, deactivate the account" }).click();
+      await admin.getByRole("status").filter({ hasText: "The account is deactivated" }).waitFor();
+      await admin.getByText("Deactivated: cannot sign in.").waitFor();
+
+      await coach.getByRole("link", { name: "Organization", exact: true }).click();
+      const renew = coach.getByRole("dialog", { name: "Sign in again to continue" });
+      await renew.waitFor();
+      await renew.getByLabel("Password").fill(DEMO_PASSWORD);
+      await renew.getByRole("button", { name: "Sign in and continue" }).click();
+      await renew.getByRole("alert").filter({ hasText: "do not match an active account" }).waitFor();
+
+      await admin.getByRole("button", { name: "Reactivate account" }).click();
+      await admin
+        .getByRole("dialog", { name: /^Reactivate .+'s account\?$/ })
+        .getByRole("button", { name: "Yes, reactivate the account" })
+        .click();
+      await admin.getByRole("status").filter({ hasText: "The account is active again" }).waitFor();
+
+      await renew.getByRole("button", { name: "Sign in and continue" }).click();
+      await coach.getByRole("heading", { name: "Organization", level: 1 }).waitFor();
+      expect(await renew.count()).toBe(0);
+    } finally {
+      const { csrfToken } = await apiGet<SessionInfo>(admin, "/api/auth/session");
+      await admin.request.post(`/api/people/${user.personId}/account/reactivate`, {
+        headers: { "x-csrf-token": csrfToken },
+      });
+    }
+  });
 });

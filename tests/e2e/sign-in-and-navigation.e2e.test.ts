@@ -40,6 +40,25 @@ describe.skipIf(!browserIsAvailable())("signing in and finding the way around", 
     await expectAccessible(page, "the sign-in page with an error");
   });
 
+  it("tells someone to wait after too many failed sign-ins", async () => {
+    const page = await browser.newPage();
+    await page.goto("/");
+    await page.getByLabel("Work email").fill(`locked-out-${Date.now()}@wexler.example`);
+    await page.getByLabel("Password").fill("still not the right password");
+    const statuses: number[] = [];
+    while (statuses.at(-1) !== 429 && statuses.length < 20) {
+      const [response] = await Promise.all([
+        page.waitForResponse((r) => r.url().endsWith("/api/auth/login")),
+        page.getByRole("button", { name: "Sign in" }).click(),
+      ]);
+      statuses.push(response.status());
+    }
+    expect(statuses.at(-1)).toBe(429);
+    expect(statuses.slice(0, -1).every((status) => status === 401)).toBe(true);
+    await page.getByRole("alert").filter({ hasText: "Too many failed sign-ins" }).waitFor();
+    await expectAccessible(page, "the sign-in page refusing further tries");
+  });
+
   it("lands every demo role on a home page made for it, with only the navigation it may use", async () => {
     for (const login of DEMO_LOGINS) {
       const page = await browser.newPage();

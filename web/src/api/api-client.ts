@@ -10,7 +10,10 @@ export interface FieldError {
 export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
-  readonly fieldErrors: FieldError[];
+  /** The server's explanation for people, when it gave one. */
+  readonly detail: string | undefined;
+  /** Field-level problems, e.g. `{ field: "workEmail", message: "Enter a work email…" }`. */
+  readonly errors: FieldError[];
   /** On 409: the record as it now stands on the server. */
   readonly current: unknown;
   constructor(problem: Pick<Problem, "status" | "code" | "title" | "detail" | "errors" | "current">) {
@@ -18,13 +21,14 @@ export class ApiError extends Error {
     this.name = "ApiError";
     this.status = problem.status;
     this.code = problem.code;
-    this.fieldErrors = problem.errors ?? [];
+    this.detail = problem.detail;
+    this.errors = problem.errors ?? [];
     this.current = problem.current;
   }
 
   /** The message for one field, matching `languages` to `languages.2` as well. */
   messageFor(field: string): string | undefined {
-    return this.fieldErrors.find((e) => e.field === field || e.field.startsWith(`${field}.`))?.message;
+    return this.errors.find((e) => e.field === field || e.field.startsWith(`${field}.`))?.message;
   }
 }
 

@@ -26,12 +26,12 @@ export function ErrorSummary({ error, fields = {} }: ErrorSummaryProps) {
   return (
     <div className="error-summary" role="alert" tabIndex={-1} ref={ref}>
       <h2 className="error-summary-title">
-        {error.fieldErrors.length > 0 ? "Some fields need attention" : "That did not work"}
+        {error.errors.length > 0 ? "Some fields need attention" : "That did not work"}
       </h2>
       <p>{error.message}</p>
-      {error.fieldErrors.length > 0 ? (
+      {error.errors.length > 0 ? (
         <ul>
-          {error.fieldErrors.map((fieldError) => {
+          {error.errors.map((fieldError) => {
             const target = targetFor(fieldError.field, fields);
             return (
               <li key={`${fieldError.field}:${fieldError.message}`}>
