@@ -135,6 +135,56 @@ describe("people", () => {
     expect((await betaAdmin.request("GET", "/api/auth/session")).statusCode).toBe(200);
   });
 
+  it("cannot hire into, transfer to, or report to the other agency, nor end its people's employment", async () => {
+    const before = await snapshotOf(beta.agency.id);
+    const alphaPeopleBefore = (await snapshotOf(alpha.agency.id)).people;
+    const worker = (
+      await db
+        .selectFrom("people")
+        .select("version")
+        .where("id", "=", alpha.people.workerN2.id)
+        .executeTakeFirstOrThrow()
+    ).version;
+    const hire = { givenName: "Cross", familyName: "Border", jobRole: "social_worker", level: "practice" };
+    const badReferences = [
+      ["orgUnitId", await alphaAdmin.request("POST", "/api/people", { ...hire, orgUnitId: beta.units.unitN1.id })],
+      [
+        "supervisorId",
+        await alphaAdmin.request("POST", "/api/people", {
+          ...hire,
+          orgUnitId: alpha.units.unitN1.id,
+          supervisorId: beta.people.supervisorN1.id,
+        }),
+      ],
+      [
+        "orgUnitId",
+        await alphaAdmin.request("POST", `/api/people/${alpha.people.workerN2.id}/transfer`, {
+          orgUnitId: beta.units.unitN1.id,
+          version: worker,
+        }),
+      ],
+      [
+        "supervisorId",
+        await alphaAdmin.request("POST", `/api/people/${alpha.people.workerN2.id}/transfer`, {
+          orgUnitId: alpha.units.unitN2.id,
+          supervisorId: beta.people.supervisorN2.id,
+          version: worker,
+        }),
+      ],
+    ] as const;
+    for (const [field, response] of badReferences) {
+      expect(response.statusCode, field).toBe(400);
+      expect(response.json().errors, field).toEqual([{ field, message: expect.any(String) }]);
+    }
+    const ending = await alphaAdmin.request("POST", `/api/people/${betaOnly.id}/end-employment`, {
+      endDate: "2026-01-31",
+      version: 1,
+    });
+    expect(ending.statusCode).toBe(404);
+    expect(await snapshotOf(beta.agency.id)).toEqual(before);
+    expect((await snapshotOf(alpha.agency.id)).people).toEqual(alphaPeopleBefore);
+  });
+
   it("never shows the other agency's people in a reporting line or as direct reports", async () => {
     const response = await alphaAdmin.request("GET", `/api/people/${alpha.people.supervisorN1.id}`);
     const detail = response.json<{ reportingLine: PersonItem[]; directReports: PersonItem[] }>();
