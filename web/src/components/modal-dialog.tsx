@@ -33,6 +33,12 @@ export function ModalDialog({ title, children, onCancel }: ModalDialogProps) {
         event.preventDefault();
         onCancel?.();
       }}
+      onClose={() => {
+        // Browsers may close a modal on a repeated Escape despite preventDefault; one that must
+        // be answered opens again. After unmounting, the ref is empty and nothing reopens.
+        const dialog = ref.current;
+        if (!onCancel && dialog?.isConnected && !dialog.open) dialog.showModal();
+      }}
     >
       <h2 id={titleId}>{title}</h2>
       {children}

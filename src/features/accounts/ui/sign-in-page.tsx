@@ -14,7 +14,7 @@ export function SignInPage({ onSignedIn }: { onSignedIn: (session: SessionInfo) 
           intro="Use your work email and password. Cascade supports your agency's practice model: training, coaching and fidelity."
         />
         <SignInForm onSignedIn={onSignedIn} />
-        <p className="muted">Forgot your password? Ask your agency's Cascade administrator to reset it.</p>
+        <p className="muted">Cannot sign in? Contact your agency's Cascade administrator.</p>
       </main>
     </div>
   );
