@@ -117,7 +117,13 @@ export async function buildApp(database: DatabaseHandle, config: AppConfig, opti
   }
   app.setNotFoundHandler((request, reply) => {
     // The web app routes on the client: any non-API page address gets its shell.
-    if (servesWeb && request.method === "GET" && !request.url.startsWith("/api/")) {
+    // An unknown /assets/ file is a stale or mistyped asset, not a page: it gets a real 404.
+    if (
+      servesWeb &&
+      request.method === "GET" &&
+      !request.url.startsWith("/api/") &&
+      !request.url.startsWith("/assets/")
+    ) {
       reply.header("cache-control", "no-cache");
       return reply.sendFile("index.html");
     }

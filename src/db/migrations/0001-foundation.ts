@@ -170,4 +170,9 @@ export async function guardAuditTrail(db: Kysely<any>, dialect: "sqlite" | "post
       "CREATE TRIGGER audit_events_no_change BEFORE UPDATE OR DELETE ON audit_events FOR EACH ROW EXECUTE FUNCTION audit_events_append_only()",
     )
     .execute(db);
+  await sql
+    .raw(
+      "CREATE TRIGGER audit_events_no_truncate BEFORE TRUNCATE ON audit_events FOR EACH STATEMENT EXECUTE FUNCTION audit_events_append_only()",
+    )
+    .execute(db);
 }

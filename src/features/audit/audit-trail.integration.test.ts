@@ -4,7 +4,7 @@ import { type Client, signIn, startTestApp } from "../../../tests/support/test-a
 import { buildWorld, TEST_PASSWORD, type World } from "../../../tests/support/world.js";
 import { currentTotpCode } from "../accounts/totp.js";
 
-const { app, db } = await startTestApp();
+const { app, db, dialect } = await startTestApp();
 
 interface AuditItem {
   id: number;
@@ -205,6 +205,12 @@ describe("an append-only trail", () => {
     await expect(sql`DELETE FROM audit_events WHERE id = ${before[0]?.id ?? 0}`.execute(db)).rejects.toThrow(
       /append-only/,
     );
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it.runIf(dialect === "postgres")("is refused TRUNCATE on PostgreSQL", async () => {
+    const before = await snapshot();
+    await expect(sql`TRUNCATE audit_events`.execute(db)).rejects.toThrow(/append-only/);
     expect(await snapshot()).toEqual(before);
   });
 });
