@@ -217,6 +217,24 @@ export async function describeSession(db: Db, policy: SessionPolicy, session: Ac
   };
 }
 
+/** Audits a change a person made to their own account (never the secret itself). */
+function recordOwnAccountChange(
+  db: Db,
+  user: { id: string; agency_id: string },
+  summary: string,
+  states: { before?: unknown; after?: unknown } = {},
+) {
+  return recordAuditEvent(db, {
+    agencyId: user.agency_id,
+    actorUserId: user.id,
+    action: "update",
+    entityType: "account",
+    entityId: user.id,
+    summary,
+    ...states,
+  });
+}
+
 async function loadOwnUser(db: Db, actor: Actor) {
   const user = await findUserById(db, actor.agencyId, actor.userId);
   if (!user) throw new AppError("UNAUTHENTICATED", "Your session has ended. Sign in again.");
@@ -239,14 +257,7 @@ export async function changePassword(
   await db.transaction().execute(async (trx) => {
     await setUserPasswordHash(trx, user.id, passwordHash);
     await endSessionsOfUser(trx, user.id, session.tokenHash);
-    await recordAuditEvent(trx, {
-      agencyId: user.agency_id,
-      actorUserId: user.id,
-      action: "update",
-      entityType: "account",
-      entityId: user.id,
-      summary: "Changed their password",
-    });
+    await recordOwnAccountChange(trx, user, "Changed their password");
   });
 }
 
@@ -258,14 +269,7 @@ export async function beginTotpSetup(db: Db, session: ActiveSession) {
   // The secret itself stays out of the audit trail; that one was issued is what matters.
   await db.transaction().execute(async (trx) => {
     await setUserTotp(trx, user.id, { secret, enabled: false });
-    await recordAuditEvent(trx, {
-      agencyId: user.agency_id,
-      actorUserId: user.id,
-      action: "update",
-      entityType: "account",
-      entityId: user.id,
-      summary: "Started setting up two-factor sign-in",
-    });
+    await recordOwnAccountChange(trx, user, "Started setting up two-factor sign-in");
   });
   return { secret, otpauthUri: totpUri(secret, user.email) };
 }
@@ -281,13 +285,7 @@ export async function confirmTotpSetup(db: Db, session: ActiveSession, code: str
   await db.transaction().execute(async (trx) => {
     await setUserTotp(trx, user.id, { secret: user.totp_secret, enabled: true });
     await clearTotpSetupPending(trx, session.tokenHash);
-    await recordAuditEvent(trx, {
-      agencyId: user.agency_id,
-      actorUserId: user.id,
-      action: "update",
-      entityType: "account",
-      entityId: user.id,
-      summary: "Turned on two-factor sign-in",
+    await recordOwnAccountChange(trx, user, "Turned on two-factor sign-in", {
       before: { totpEnabled: false },
       after: { totpEnabled: true },
     });
@@ -304,13 +302,7 @@ export async function turnOffTotp(db: Db, session: ActiveSession, code: string):
   if (!isValidTotpCode(user.totp_secret, code)) throw fieldError("code", "That code did not match.");
   await db.transaction().execute(async (trx) => {
     await setUserTotp(trx, user.id, { secret: null, enabled: false });
-    await recordAuditEvent(trx, {
-      agencyId: user.agency_id,
-      actorUserId: user.id,
-      action: "update",
-      entityType: "account",
-      entityId: user.id,
-      summary: "Turned off two-factor sign-in",
+    await recordOwnAccountChange(trx, user, "Turned off two-factor sign-in", {
       before: { totpEnabled: true },
       after: { totpEnabled: false },
     });

@@ -50,21 +50,3 @@ export async function updateEndDate(
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
-
-/** The supervisor chain above a person, as ids, nearest first (stops at a loop or 50 levels). */
-export async function findSupervisorChainIds(db: Db, agencyId: string, personId: string): Promise<string[]> {
-  const chain: string[] = [];
-  let next: string | null = personId;
-  while (next && chain.length < 50) {
-    const row: { supervisor_id: string | null } | undefined = await db
-      .selectFrom("people")
-      .select("supervisor_id")
-      .where("agency_id", "=", agencyId)
-      .where("id", "=", next)
-      .executeTakeFirst();
-    next = row?.supervisor_id ?? null;
-    if (!next || chain.includes(next)) break;
-    chain.push(next);
-  }
-  return chain;
-}

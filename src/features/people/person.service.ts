@@ -16,8 +16,32 @@ import type { PeopleQuery, Person, PersonUpdate } from "./person.schema.js";
 
 const REPORTING_LINE_LIMIT = 20;
 
-function withoutPlace({ orgUnitPath: _path, ...person }: PersonWithPlace): Person {
+/** A person as the API shows them: the org-unit path is for authorization only. */
+export function withoutPlace({ orgUnitPath: _path, ...person }: PersonWithPlace): Person {
   return person;
+}
+
+/** Reads a person fresh (after a change in the same transaction), in the API's shape. */
+export async function reloadPerson(db: Db, agencyId: string, personId: string): Promise<Person> {
+  return withoutPlace((await findPersonById(db, agencyId, personId)) as PersonWithPlace);
+}
+
+/** Audits a change to a person record, in the caller's transaction. */
+export function recordPersonChange(
+  db: Db,
+  actor: Actor,
+  change: { action: "create" | "update"; personId: string; summary: string; before?: PersonWithPlace; after: Person },
+) {
+  return recordAuditEvent(db, {
+    agencyId: actor.agencyId,
+    actorUserId: actor.userId,
+    action: change.action,
+    entityType: "person",
+    entityId: change.personId,
+    summary: change.summary,
+    ...(change.before ? { before: withoutPlace(change.before) } : {}),
+    after: change.after,
+  });
 }
 
 function summary(p: PersonWithPlace) {
@@ -42,7 +66,7 @@ export async function listPeople(db: Db, actor: Actor, query: PeopleQuery) {
   return { items: items.map(withoutPlace), total, page: query.page, pageSize: query.pageSize };
 }
 
-async function loadPersonFor(db: Db, actor: Actor, personId: string, action: "people.read" | "people.manage") {
+export async function loadPersonFor(db: Db, actor: Actor, personId: string, action: "people.read" | "people.manage") {
   const person = await findPersonById(db, actor.agencyId, personId);
   if (!person) throw notFound("The person");
   authorize(
@@ -82,18 +106,10 @@ export async function editPerson(db: Db, actor: Actor, personId: string, update:
   return db.transaction().execute(async (trx) => {
     const before = await loadPersonFor(trx, actor, personId, "people.manage");
     if (!(await updatePerson(trx, actor.agencyId, personId, update))) throw staleVersion(withoutPlace(before));
-    const after = (await findPersonById(trx, actor.agencyId, personId)) as PersonWithPlace;
-    await recordAuditEvent(trx, {
-      agencyId: actor.agencyId,
-      actorUserId: actor.userId,
-      action: "update",
-      entityType: "person",
-      entityId: personId,
-      summary: `Edited ${after.givenName} ${after.familyName}`,
-      before: withoutPlace(before),
-      after: withoutPlace(after),
-    });
-    return withoutPlace(after);
+    const after = await reloadPerson(trx, actor.agencyId, personId);
+    const summary = `Edited ${after.givenName} ${after.familyName}`;
+    await recordPersonChange(trx, actor, { action: "update", personId, summary, before, after });
+    return after;
   });
 }
 
@@ -116,6 +132,6 @@ export async function setPersonAccountActive(db: Db, actor: Actor, personId: str
       before: { active: person.accountActive },
       after: { active },
     });
-    return withoutPlace((await findPersonById(trx, actor.agencyId, personId)) as PersonWithPlace);
+    return reloadPerson(trx, actor.agencyId, personId);
   });
 }
