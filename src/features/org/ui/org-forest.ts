@@ -37,3 +37,47 @@ export function buildOrgForest(units: readonly OrgUnitNode[]): OrgTreeNode[] {
 export function flattenOrgForest(forest: readonly OrgTreeNode[]): OrgTreeNode[] {
   return forest.flatMap((node) => [node, ...flattenOrgForest(node.children)]);
 }
+
+/** Options cannot be styled, so a unit's depth is shown with leading no-break spaces. */
+export const indentedName = (node: OrgTreeNode) => `${"\u00a0\u00a0\u00a0".repeat(node.depth)}${node.unit.name}`;
+
+/** The ids of a unit and of everything below it. */
+export function subtreeIds(units: readonly OrgUnitNode[], rootId: string): Set<string> {
+  const childrenOf = new Map<string, string[]>();
+  for (const unit of units) {
+    if (!unit.parentId) continue;
+    childrenOf.set(unit.parentId, [...(childrenOf.get(unit.parentId) ?? []), unit.id]);
+  }
+  const ids = new Set<string>();
+  const pending = [rootId];
+  for (let id = pending.pop(); id !== undefined; id = pending.pop()) {
+    if (ids.has(id)) continue;
+    ids.add(id);
+    pending.push(...(childrenOf.get(id) ?? []));
+  }
+  return ids;
+}
+
+/** The ids from the top of the tree down to a unit's parent: what must be open to show the unit. */
+export function ancestorIds(units: readonly OrgUnitNode[], unitId: string): string[] {
+  const byId = new Map(units.map((unit) => [unit.id, unit]));
+  const chain: string[] = [];
+  let parentId = byId.get(unitId)?.parentId ?? null;
+  while (parentId && !chain.includes(parentId)) {
+    chain.unshift(parentId);
+    parentId = byId.get(parentId)?.parentId ?? null;
+  }
+  return chain;
+}
+
+/**
+ * The units a person or a unit can be placed in, in tree order: active ones only, leaving out
+ * `excluded` (a unit being moved cannot go under itself or its own sub-units).
+ */
+export function placeableUnits(
+  units: readonly OrgUnitNode[],
+  excluded: ReadonlySet<string> = new Set(),
+): OrgTreeNode[] {
+  const open = units.filter((unit) => !unit.retired);
+  return flattenOrgForest(buildOrgForest(open)).filter((node) => !excluded.has(node.unit.id));
+}
