@@ -5,6 +5,7 @@ import { AuditLogPage } from "../../../src/features/audit/ui/audit-log-page.js";
 import { ZAuditSearch } from "../../../src/features/audit/ui/audit-search.js";
 import { HomePage } from "../../../src/features/home/ui/home-page.js";
 import { OrgTreePage } from "../../../src/features/org/ui/org-tree-page.js";
+import { NewPersonPage } from "../../../src/features/people/ui/new-person-page.js";
 import { PeoplePage } from "../../../src/features/people/ui/people-page.js";
 import { ZPeopleSearch } from "../../../src/features/people/ui/people-search.js";
 import { PersonPage } from "../../../src/features/people/ui/person-page.js";
@@ -45,6 +46,12 @@ const peopleRoute = createRoute({
   },
 });
 
+const newPersonRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/people/new",
+  component: NewPersonPage,
+});
+
 const personRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: "/people/$personId",
@@ -79,6 +86,7 @@ const routeTree = rootRoute.addChildren([
   homeRoute,
   organizationRoute,
   peopleRoute,
+  newPersonRoute,
   personRoute,
   adminRoute,
   agencySettingsRoute,

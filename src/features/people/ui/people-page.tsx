@@ -9,7 +9,7 @@ import { type Option, SelectField, TextField } from "../../../../web/src/compone
 import { PageHeader } from "../../../../web/src/components/page-header.js";
 import { Pagination } from "../../../../web/src/components/pagination.js";
 import { LoadError, Loading } from "../../../../web/src/components/query-status.js";
-import { buildOrgForest, flattenOrgForest } from "../../org/ui/org-forest.js";
+import { buildOrgForest, flattenOrgForest, indentedName } from "../../org/ui/org-forest.js";
 import { useOrgTree } from "../../org/ui/org-tree-page.js";
 import { JOB_ROLE_LABELS, JOB_ROLES, LEVELS, type SORTABLE_PERSON_FIELDS, ZPeoplePage } from "../person.schema.js";
 import type { PeopleSearch } from "./people-search.js";
@@ -43,8 +43,7 @@ function FilterForm({ search, onApply }: { search: PeopleSearch; onApply: (filte
     { value: "", label: "All units" },
     ...flattenOrgForest(buildOrgForest(orgTree.data?.units ?? [])).map((node) => ({
       value: node.unit.id,
-      // Options cannot be styled, so depth is shown with leading spaces.
-      label: `${"\u00a0\u00a0\u00a0".repeat(node.depth)}${node.unit.name}`,
+      label: node.unit.retired ? `${indentedName(node)} (retired)` : indentedName(node),
     })),
   ];
 
@@ -158,6 +157,13 @@ export function PeoplePage({ search, onSearchChange }: PeoplePageProps) {
           can("people.manage")
             ? "Find anyone in the agency, see who they report to, and keep their details up to date."
             : "Find the people you work with and see who they report to."
+        }
+        actions={
+          can("people.manage") ? (
+            <Link to="/people/new" className="button">
+              Add a person
+            </Link>
+          ) : null
         }
       />
       <FilterForm

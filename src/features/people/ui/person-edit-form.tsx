@@ -15,6 +15,7 @@ import {
   ZPerson,
   type ZPersonUpdate,
 } from "../person.schema.js";
+import { parseLanguages } from "./languages.js";
 
 type PersonDraft = {
   givenName: string;
@@ -72,10 +73,7 @@ function toUpdate(draft: PersonDraft, version: number): z.input<typeof ZPersonUp
     ...draft,
     jobRole: draft.jobRole as PersonUpdate["jobRole"],
     level: draft.level as PersonUpdate["level"],
-    languages: draft.languages
-      .split(",")
-      .map((language) => language.trim())
-      .filter((language) => language !== ""),
+    languages: parseLanguages(draft.languages),
     version,
   };
 }

@@ -10,7 +10,10 @@ import { ModalDialog } from "../../../../web/src/components/modal-dialog.js";
 import { PageHeader } from "../../../../web/src/components/page-header.js";
 import { LoadError, Loading } from "../../../../web/src/components/query-status.js";
 import { type Person, ZPerson, ZPersonDetail, type ZPersonSummary } from "../person.schema.js";
+import { useArrivalNotice } from "./arrival-notice.js";
+import { EndEmploymentDialog } from "./end-employment-dialog.js";
 import { PersonEditForm } from "./person-edit-form.js";
+import { TransferForm } from "./transfer-form.js";
 
 type PersonDetail = z.infer<typeof ZPersonDetail>;
 type PersonSummary = z.infer<typeof ZPersonSummary>;
@@ -100,11 +103,23 @@ function AccountSection({ person, onChanged }: { person: PersonDetail; onChanged
   );
 }
 
+/** Whether someone still works here, in words: "Working here", "Leaves on …", "Employment ended on …". */
+function employmentStatus(person: Person): string {
+  if (!person.endDate) return "Working here";
+  return person.active
+    ? `Working here; employment ends on ${formatDate(person.endDate)}`
+    : `Employment ended on ${formatDate(person.endDate)}`;
+}
+
+type Mode = "view" | "edit" | "transfer";
+
 export function PersonPage({ personId }: { personId: string }) {
   const { can } = useSession();
   const queryClient = useQueryClient();
-  const [editing, setEditing] = useState(false);
-  const [notice, setNotice] = useState<string | null>(null);
+  const [mode, setMode] = useState<Mode>("view");
+  const [ending, setEnding] = useState(false);
+  const arrivalNotice = useArrivalNotice();
+  const [notice, setNotice] = useState<string | null>(arrivalNotice);
   const detail = useQuery({
     queryKey: queryKeys.person(personId),
     queryFn: () => api.get(`/api/people/${encodeURIComponent(personId)}`, ZPersonDetail),
@@ -126,9 +141,18 @@ export function PersonPage({ personId }: { personId: string }) {
   const showRecord = (updated: Person, message: string | null) => {
     queryClient.setQueryData(queryKeys.person(personId), { ...person, ...updated });
     void queryClient.invalidateQueries({ queryKey: queryKeys.people });
+    void queryClient.invalidateQueries({ queryKey: queryKeys.orgTree });
     void queryClient.invalidateQueries({ queryKey: queryKeys.home });
+    setMode("view");
+    setEnding(false);
     setNotice(message);
   };
+  const start = (next: Mode) => {
+    setNotice(null);
+    setMode(next);
+  };
+  const discarded = (current: Person) =>
+    showRecord(current, "Your changes were discarded. This is the current version.");
 
   const place = [jobRoleLabel(person.jobRole), person.orgUnitName].filter(Boolean).join(" · ");
   return (
@@ -137,37 +161,78 @@ export function PersonPage({ personId }: { personId: string }) {
         title={fullName(person)}
         intro={place}
         actions={
-          canManage && !editing ? (
-            <button
-              type="button"
-              className="button"
-              onClick={() => {
-                setNotice(null);
-                setEditing(true);
-              }}
-            >
-              Edit details
-            </button>
+          canManage && mode === "view" ? (
+            <>
+              <button type="button" className="button" onClick={() => start("edit")}>
+                Edit details
+              </button>
+              {person.active ? (
+                <>
+                  <button type="button" className="button button-secondary" onClick={() => start("transfer")}>
+                    Transfer
+                  </button>
+                  <button
+                    type="button"
+                    className="button button-secondary"
+                    onClick={() => {
+                      setNotice(null);
+                      setEnding(true);
+                    }}
+                  >
+                    End employment
+                  </button>
+                </>
+              ) : null}
+            </>
           ) : null
         }
       />
       <div role="status" className={notice ? "notice notice-success" : "visually-hidden"}>
         {notice}
       </div>
-      {editing ? (
+      {person.active ? null : (
+        <div className="notice notice-ended">
+          <h2>Employment ended on {formatDate(person.endDate)}</h2>
+          <p>
+            {fullName(person)} no longer works here. Their records stay in Cascade for history and retention figures
+            {person.hasAccount ? ", and their account cannot be used to sign in" : ""}.
+          </p>
+        </div>
+      )}
+      {ending ? (
+        <EndEmploymentDialog
+          person={person}
+          onCancel={() => setEnding(false)}
+          onSaved={(saved) =>
+            showRecord(
+              saved,
+              saved.active
+                ? `${fullName(saved)}'s employment will end on ${formatDate(saved.endDate)}.`
+                : `${fullName(saved)}'s employment has ended. Their records are kept.`,
+            )
+          }
+          onDiscard={discarded}
+        />
+      ) : null}
+      {mode === "edit" ? (
         <PersonEditForm
           person={person}
-          onCancel={() => setEditing(false)}
-          onSaved={(saved) => {
-            setEditing(false);
-            showRecord(saved, `Saved. ${fullName(saved)}'s details are up to date.`);
-          }}
-          onDiscard={(current) => {
-            setEditing(false);
-            showRecord(current, "Your changes were discarded. This is the current version.");
-          }}
+          onCancel={() => setMode("view")}
+          onSaved={(saved) => showRecord(saved, `Saved. ${fullName(saved)}'s details are up to date.`)}
+          onDiscard={discarded}
         />
-      ) : (
+      ) : null}
+      {mode === "transfer" ? (
+        <TransferForm
+          person={person}
+          onCancel={() => setMode("view")}
+          onSaved={(saved) =>
+            showRecord(saved, `Transferred ${fullName(saved)} to ${saved.orgUnitName ?? "the new unit"}.`)
+          }
+          onDiscard={discarded}
+        />
+      ) : null}
+      {mode === "view" ? (
         <section aria-labelledby="details-heading" className="panel">
           <h2 id="details-heading">Details</h2>
           <dl className="details">
@@ -213,11 +278,11 @@ export function PersonPage({ personId }: { personId: string }) {
             </div>
             <div>
               <dt>Status</dt>
-              <dd>{person.active ? "Working here" : "Has left the agency"}</dd>
+              <dd>{employmentStatus(person)}</dd>
             </div>
           </dl>
         </section>
-      )}
+      ) : null}
 
       <section aria-labelledby="reporting-heading" className="panel">
         <h2 id="reporting-heading">Reporting line</h2>
