@@ -1,6 +1,7 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from "kysely";
 import type { DatabaseDialect } from "./connection.js";
 import * as foundation from "./migrations/0001-foundation.js";
+import * as peopleBySupervisor from "./migrations/0002-people-by-supervisor-in-name-order.js";
 import type { Database } from "./schema.js";
 
 /**
@@ -16,6 +17,7 @@ function migrationsFor(dialect: DatabaseDialect): Record<string, Migration> {
         await foundation.guardAuditTrail(db, dialect);
       },
     },
+    "0002-people-by-supervisor-in-name-order": peopleBySupervisor,
   };
 }
 

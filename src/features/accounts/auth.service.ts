@@ -166,7 +166,6 @@ export async function resumeSession(db: Db, policy: SessionPolicy, token: string
   if (row.last_seen_at < addMinutes(now, -SESSION_TOUCH_INTERVAL_MINUTES)) {
     await touchSession(db, tokenHash, now);
   }
-  const roles = await findRolesOfUser(db, row.user_id);
   return {
     tokenHash,
     csrfToken: row.csrf_token,
@@ -175,7 +174,7 @@ export async function resumeSession(db: Db, policy: SessionPolicy, token: string
       userId: row.user_id,
       agencyId: row.agency_id,
       personId: row.person_id,
-      roles,
+      roles: row.roles,
       orgUnitPath: row.org_unit_path,
     },
   };

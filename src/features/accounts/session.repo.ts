@@ -1,4 +1,6 @@
+import { preparedQuery } from "../../db/prepared-query.js";
 import type { Db } from "../../db/types.js";
+import type { Role } from "../access/roles.js";
 
 export interface NewSession {
   tokenHash: string;
@@ -26,11 +28,15 @@ export async function insertSession(db: Db, s: NewSession): Promise<void> {
     .execute();
 }
 
-/** The session with everything a request needs to know about who is asking, in one query. */
-export async function findSessionWithUser(db: Db, tokenHash: string) {
-  return db
+/**
+ * The session with everything a request needs to know about who is asking, in one query that
+ * runs on every request: one row per role the user holds (one row with a null role for none).
+ */
+const sessionWithUserAndRoles = preparedQuery<{ tokenHash: string }, SessionRow>((db, value) =>
+  db
     .selectFrom("sessions as s")
     .innerJoin("users as u", "u.id", "s.user_id")
+    .leftJoin("user_roles as r", (j) => j.onRef("r.user_id", "=", "u.id").onRef("r.agency_id", "=", "u.agency_id"))
     .leftJoin("people as p", (j) => j.onRef("p.id", "=", "u.person_id").onRef("p.agency_id", "=", "u.agency_id"))
     .leftJoin("org_units as o", (j) => j.onRef("o.id", "=", "p.org_unit_id").onRef("o.agency_id", "=", "u.agency_id"))
     .select([
@@ -43,14 +49,35 @@ export async function findSessionWithUser(db: Db, tokenHash: string) {
       "u.agency_id",
       "u.person_id",
       "u.is_active",
-      "u.display_name",
-      "u.email",
-      "u.totp_enabled",
       "o.path as org_unit_path",
       "p.end_date as person_end_date",
+      "r.role",
     ])
-    .where("s.token_hash", "=", tokenHash)
-    .executeTakeFirst();
+    .where("s.token_hash", "=", value("tokenHash"))
+    .orderBy("r.role"),
+);
+
+interface SessionRow {
+  token_hash: string;
+  csrf_token: string;
+  last_seen_at: string;
+  expires_at: string;
+  totp_setup_pending: number;
+  user_id: string;
+  agency_id: string;
+  person_id: string | null;
+  is_active: number;
+  org_unit_path: string | null;
+  person_end_date: string | null;
+  role: string | null;
+}
+
+export async function findSessionWithUser(db: Db, tokenHash: string) {
+  const rows = await sessionWithUserAndRoles(db, { tokenHash });
+  const [first] = rows;
+  if (!first) return undefined;
+  const { role: _role, ...session } = first;
+  return { ...session, roles: rows.flatMap((row) => (row.role ? [row.role as Role] : [])) };
 }
 
 export async function touchSession(db: Db, tokenHash: string, lastSeenAt: string) {

@@ -1,4 +1,5 @@
-import type { ExpressionBuilder, SelectQueryBuilder } from "kysely";
+import type { Compilable, ExpressionBuilder, SelectQueryBuilder } from "kysely";
+import { preparedQuery } from "../../db/prepared-query.js";
 import type { Database } from "../../db/schema.js";
 import type { Db } from "../../db/types.js";
 import { toCount } from "../../db/types.js";
@@ -148,11 +149,15 @@ export async function findPeople(db: Db, scope: ScopeFilter, query: PeopleQuery,
   return { items: rows.map((r) => toPerson(r, today)), total: toCount(total.n as number) };
 }
 
+const personById = preparedQuery<{ agencyId: string; personId: string }, PersonRow>(
+  (db, value) =>
+    basePeopleQuery(db, value("agencyId"))
+      .where("people.id", "=", value("personId"))
+      .select([...personColumns]) as Compilable<PersonRow>,
+);
+
 export async function findPersonById(db: Db, agencyId: string, personId: string) {
-  const row = (await basePeopleQuery(db, agencyId)
-    .where("people.id", "=", personId)
-    .select([...personColumns])
-    .executeTakeFirst()) as PersonRow | undefined;
+  const [row] = await personById(db, { agencyId, personId });
   return row ? toPerson(row, todayUtc()) : undefined;
 }
 
@@ -165,46 +170,60 @@ export async function findPersonById(db: Db, agencyId: string, personId: string)
  * agency. The outer query therefore joins people by id alone: repeating the agency condition
  * there leads SQLite's planner to scan the agency's people instead of following the chain.
  */
+const supervisorChainOf = preparedQuery<{ agencyId: string; personId: string; maxLevels: number }, PersonRow>(
+  (db, value) =>
+    db
+      .withRecursive("chain(person_id, supervisor_id, depth)", (qb) =>
+        qb
+          .selectFrom("people")
+          .where("people.agency_id", "=", value("agencyId"))
+          .where("people.id", "=", value("personId"))
+          .select((eb) => ["people.id as person_id", "people.supervisor_id", eb.lit(0).as("depth")])
+          .unionAll(
+            qb
+              .selectFrom("chain")
+              .innerJoin("people", "people.id", "chain.supervisor_id")
+              .where("people.agency_id", "=", value("agencyId"))
+              .where("chain.depth", "<", value("maxLevels"))
+              .select((eb) => [
+                "people.id as person_id",
+                "people.supervisor_id",
+                eb("chain.depth", "+", 1).as("depth"),
+              ]),
+          ),
+      )
+      .selectFrom("chain")
+      .innerJoin("people", "people.id", "chain.person_id")
+      .leftJoin("org_units", (j) =>
+        j.onRef("org_units.id", "=", "people.org_unit_id").on("org_units.agency_id", "=", value("agencyId")),
+      )
+      .leftJoin("users", (j) =>
+        j.onRef("users.person_id", "=", "people.id").on("users.agency_id", "=", value("agencyId")),
+      )
+      .where("chain.depth", ">", 0)
+      .select([...personColumns])
+      .orderBy("chain.depth") as Compilable<PersonRow>,
+);
+
 export async function findSupervisorChain(db: Db, agencyId: string, personId: string, maxLevels: number) {
-  const rows = (await db
-    .withRecursive("chain(person_id, supervisor_id, depth)", (qb) =>
-      qb
-        .selectFrom("people")
-        .where("people.agency_id", "=", agencyId)
-        .where("people.id", "=", personId)
-        .select((eb) => ["people.id as person_id", "people.supervisor_id", eb.lit(0).as("depth")])
-        .unionAll(
-          qb
-            .selectFrom("chain")
-            .innerJoin("people", "people.id", "chain.supervisor_id")
-            .where("people.agency_id", "=", agencyId)
-            .where("chain.depth", "<", maxLevels)
-            .select((eb) => ["people.id as person_id", "people.supervisor_id", eb("chain.depth", "+", 1).as("depth")]),
-        ),
-    )
-    .selectFrom("chain")
-    .innerJoin("people", "people.id", "chain.person_id")
-    .leftJoin("org_units", (j) =>
-      j.onRef("org_units.id", "=", "people.org_unit_id").on("org_units.agency_id", "=", agencyId),
-    )
-    .leftJoin("users", (j) => j.onRef("users.person_id", "=", "people.id").on("users.agency_id", "=", agencyId))
-    .where("chain.depth", ">", 0)
-    .select([...personColumns])
-    .orderBy("chain.depth")
-    .execute()) as PersonRow[];
+  const rows = await supervisorChainOf(db, { agencyId, personId, maxLevels });
   const today = todayUtc();
   return rows.map((r) => toPerson(r, today));
 }
 
+const directReportsOf = preparedQuery<{ agencyId: string; supervisorId: string; today: string }, PersonRow>(
+  (db, value) =>
+    basePeopleQuery(db, value("agencyId"))
+      .where("people.supervisor_id", "=", value("supervisorId"))
+      .where((eb) => eb.or([eb("people.end_date", "is", null), eb("people.end_date", ">", value("today"))]))
+      .select([...personColumns])
+      .orderBy("people.family_name")
+      .orderBy("people.given_name") as Compilable<PersonRow>,
+);
+
 export async function findDirectReports(db: Db, agencyId: string, supervisorId: string) {
   const today = todayUtc();
-  const rows = (await basePeopleQuery(db, agencyId)
-    .where("people.supervisor_id", "=", supervisorId)
-    .where((eb) => eb.or([eb("people.end_date", "is", null), eb("people.end_date", ">", today)]))
-    .select([...personColumns])
-    .orderBy("people.family_name")
-    .orderBy("people.given_name")
-    .execute()) as PersonRow[];
+  const rows = await directReportsOf(db, { agencyId, supervisorId, today });
   return rows.map((r) => toPerson(r, today));
 }
 
