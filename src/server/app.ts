@@ -35,6 +35,13 @@ const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'",
 ].join("; ");
 
+const SECURITY_HEADERS = {
+  "content-security-policy": CONTENT_SECURITY_POLICY,
+  "x-content-type-options": "nosniff",
+  "referrer-policy": "same-origin",
+  "x-frame-options": "DENY",
+};
+
 export interface RegisteredRoute {
   method: string;
   url: string;
@@ -130,12 +137,10 @@ export async function buildApp(database: DatabaseHandle, config: AppConfig, opti
     return handleNotFound(request, reply);
   });
 
-  app.addHook("onSend", async (_request, reply, payload) => {
-    reply.header("content-security-policy", CONTENT_SECURITY_POLICY);
-    reply.header("x-content-type-options", "nosniff");
-    reply.header("referrer-policy", "same-origin");
-    reply.header("x-frame-options", "DENY");
-    return payload;
+  // A callback hook, not an async one: it runs on every response and needs no await.
+  app.addHook("onSend", (_request, reply, payload, done) => {
+    reply.headers(SECURITY_HEADERS);
+    done(null, payload);
   });
 
   await app.ready();

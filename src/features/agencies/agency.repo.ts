@@ -1,3 +1,4 @@
+import { preparedQuery } from "../../db/prepared-query.js";
 import type { AgenciesTable } from "../../db/schema.js";
 import type { Db } from "../../db/types.js";
 import { nowUtc } from "../../shared/time.js";
@@ -14,8 +15,13 @@ function toAgency(row: AgenciesTable): Agency {
   };
 }
 
+/** Read on most requests (home, settings, session), so compiled once. */
+const agencyById = preparedQuery<{ agencyId: string }, AgenciesTable>((db, value) =>
+  db.selectFrom("agencies").selectAll().where("id", "=", value("agencyId")),
+);
+
 export async function findAgencyById(db: Db, agencyId: string): Promise<Agency | undefined> {
-  const row = await db.selectFrom("agencies").selectAll().where("id", "=", agencyId).executeTakeFirst();
+  const [row] = await agencyById(db, { agencyId });
   return row ? toAgency(row) : undefined;
 }
 
