@@ -25,14 +25,7 @@ import {
   touchSession,
 } from "./session.repo.js";
 import { isValidTotpCode, newTotpSecret, totpUri } from "./totp.js";
-import {
-  endSessionsOfUser,
-  findRolesOfUser,
-  findUserByEmail,
-  findUserById,
-  setUserPasswordHash,
-  setUserTotp,
-} from "./user.repo.js";
+import { endSessionsOfUser, findUserByEmail, findUserById, setUserPasswordHash, setUserTotp } from "./user.repo.js";
 
 export type SessionPolicy = Pick<
   AppConfig,

@@ -24,11 +24,6 @@ export async function findUserById(db: Db, agencyId: string, userId: string) {
     .executeTakeFirst();
 }
 
-export async function findRolesOfUser(db: Db, userId: string): Promise<Role[]> {
-  const rows = await db.selectFrom("user_roles").select("role").where("user_id", "=", userId).orderBy("role").execute();
-  return rows.map((r) => r.role as Role);
-}
-
 export interface NewUser {
   id: string;
   agencyId: string;
