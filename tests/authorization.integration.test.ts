@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { ROLES, type Role } from "../src/features/access/roles.js";
 import { currentTotpCode } from "../src/features/accounts/totp.js";
 import { addSpareAccounts, type RoleActor, signInEveryRole } from "./support/actors.js";
+import { buildPartnersAndTeams, type PartnersAndTeams } from "./support/partners-and-teams.js";
 import { anonymous, type Client, signIn, startTestApp } from "./support/test-app.js";
 import { buildWorld, TEST_PASSWORD, type World } from "./support/world.js";
 
@@ -87,11 +88,17 @@ const MANAGE_REACH: Record<Role, Reach> = {
   partner_viewer: [],
 };
 
+/** Who sees partners and teams (all staff), who changes them, and who sees and logs what partners are paid. */
+const PARTNER_MANAGERS: readonly Role[] = ["admin", "implementation_lead"];
+const PARTNER_PAY_ROLES: readonly Role[] = [...PARTNER_MANAGERS, "training_coordinator", "coaching_supervisor"];
+
 interface Side {
   world: World;
   actors: Record<Role, RoleActor>;
   people: Record<NamedPerson, string>;
   units: Record<UnitKey, string>;
+  /** One partner organization, partner person, agreement and team (with a parent team). */
+  records: PartnersAndTeams;
 }
 interface Ctx {
   actor: RoleActor;
@@ -119,7 +126,25 @@ type RouteCase =
       state?(ctx: Ctx): Promise<string>;
     }
   | PersonRoute
-  | UnitRoute;
+  | UnitRoute
+  | AgencyRecordRoute;
+
+type RecordKey = keyof PartnersAndTeams;
+/**
+ * A route that names one agency-wide record (a partner, an agreement, a team). Its action is
+ * granted across the agency or not at all, so the own agency's record is in reach exactly when
+ * the role is allowed. `state` is what a write may change about the record.
+ */
+interface AgencyRecordRoute {
+  kind: "record";
+  record: RecordKey;
+  allowed: readonly Role[];
+  unknownId?: string;
+  prepare?(id: string): Promise<void>;
+  send(client: Requester, id: string): Promise<Response>;
+  cleanUp?(id: string, response: Response): Promise<void>;
+  state(id: string): Promise<string>;
+}
 
 /** How a route that names one record (in its address or its body) is tried. */
 interface RecordRoute<Key> {
@@ -451,6 +476,168 @@ const TABLE: Record<string, RouteCase> = {
         version: (await unitRow(id))?.version ?? 1,
       }),
   },
+
+  "GET /api/partner-organizations": {
+    kind: "own",
+    allowed: STAFF_ROLES,
+    send: ({ actor }) => actor.client.request("GET", "/api/partner-organizations"),
+    check: (response, { own }) => sameRowsOf("partner_organizations", response, own),
+  },
+  "POST /api/partner-organizations": {
+    kind: "own",
+    allowed: PARTNER_MANAGERS,
+    state: async ({ own }) => String(await countOf("partner_organizations", own.world.agency.id)),
+    send: ({ actor }) =>
+      actor.client.request("POST", "/api/partner-organizations", {
+        kind: "community_organization",
+        name: `Partner ${randomUUID().slice(0, 8)}`,
+      }),
+  },
+  "GET /api/partner-organizations/:partnerOrganizationId": {
+    kind: "record",
+    record: "partnerOrganization",
+    allowed: STAFF_ROLES,
+    state: partnerOrganizationState,
+    send: (c, id) => c.request("GET", `/api/partner-organizations/${id}`),
+  },
+  "PUT /api/partner-organizations/:partnerOrganizationId": {
+    kind: "record",
+    record: "partnerOrganization",
+    allowed: PARTNER_MANAGERS,
+    state: partnerOrganizationState,
+    send: async (c, id) => c.request("PUT", `/api/partner-organizations/${id}`, await partnerOrganizationBody(id)),
+  },
+  "POST /api/partner-organizations/:partnerOrganizationId/people": {
+    kind: "record",
+    record: "partnerOrganization",
+    allowed: PARTNER_MANAGERS,
+    state: partnerOrganizationState,
+    send: (c, id) =>
+      c.request("POST", `/api/partner-organizations/${id}/people`, { fullName: "New Partner", roles: ["coach"] }),
+    cleanUp: async (_id, response) => {
+      await db.deleteFrom("partner_people").where("id", "=", response.json<{ id: string }>().id).execute();
+    },
+  },
+  "GET /api/partner-people/:partnerPersonId": {
+    kind: "record",
+    record: "partnerPerson",
+    allowed: STAFF_ROLES,
+    state: partnerPersonState,
+    send: (c, id) => c.request("GET", `/api/partner-people/${id}`),
+  },
+  "PUT /api/partner-people/:partnerPersonId": {
+    kind: "record",
+    record: "partnerPerson",
+    allowed: PARTNER_MANAGERS,
+    state: partnerPersonState,
+    send: async (c, id) => c.request("PUT", `/api/partner-people/${id}`, await partnerPersonBody(id)),
+  },
+  "POST /api/partner-people/:partnerPersonId/account": {
+    kind: "record",
+    record: "partnerPerson",
+    allowed: ["admin"],
+    state: partnerPersonState,
+    send: (c, id) =>
+      c.request("POST", `/api/partner-people/${id}/account`, {
+        email: `viewer-${randomUUID().slice(0, 8)}@partner.test`,
+        password: "a quiet river under seven bridges",
+      }),
+    cleanUp: async (_id, response) => {
+      const { userId } = response.json<{ userId: string }>();
+      await db.deleteFrom("user_roles").where("user_id", "=", userId).execute();
+      await db.deleteFrom("users").where("id", "=", userId).execute();
+    },
+  },
+  "POST /api/partner-people/:partnerPersonId/agreements": {
+    kind: "record",
+    record: "partnerPerson",
+    allowed: PARTNER_MANAGERS,
+    state: partnerPersonState,
+    send: (c, id) =>
+      c.request("POST", `/api/partner-people/${id}/agreements`, {
+        kind: "stipend",
+        rateCents: 25000,
+        rateUnit: "month",
+        budgetedHours: 20,
+        startDate: "2026-01-01",
+        endDate: "",
+      }),
+    cleanUp: async (_id, response) => {
+      await db.deleteFrom("compensation_agreements").where("id", "=", response.json<{ id: string }>().id).execute();
+    },
+  },
+  "PUT /api/partner-agreements/:agreementId": {
+    kind: "record",
+    record: "agreement",
+    allowed: PARTNER_MANAGERS,
+    state: agreementState,
+    send: async (c, id) => c.request("PUT", `/api/partner-agreements/${id}`, await agreementBody(id)),
+  },
+  "POST /api/partner-agreements/:agreementId/hours": {
+    kind: "record",
+    record: "agreement",
+    allowed: PARTNER_PAY_ROLES,
+    state: agreementState,
+    send: (c, id) =>
+      c.request("POST", `/api/partner-agreements/${id}/hours`, {
+        activity: "coaching",
+        workDate: "2026-02-03",
+        hours: 1.5,
+        note: "Coached a unit",
+      }),
+  },
+  "GET /api/teams": {
+    kind: "own",
+    allowed: STAFF_ROLES,
+    send: ({ actor }) => actor.client.request("GET", "/api/teams"),
+    check: (response, { own }) => sameRowsOf("teams", response, own),
+  },
+  "POST /api/teams": {
+    kind: "own",
+    allowed: PARTNER_MANAGERS,
+    state: async ({ own }) => String(await countOf("teams", own.world.agency.id)),
+    send: ({ actor }) =>
+      actor.client.request("POST", "/api/teams", { name: `Team ${randomUUID().slice(0, 8)}`, kind: "unit_team" }),
+  },
+  "GET /api/teams/:teamId": {
+    kind: "record",
+    record: "team",
+    allowed: STAFF_ROLES,
+    state: teamState,
+    send: (c, id) => c.request("GET", `/api/teams/${id}`),
+  },
+  "PUT /api/teams/:teamId": {
+    kind: "record",
+    record: "team",
+    allowed: PARTNER_MANAGERS,
+    state: teamState,
+    send: async (c, id) => c.request("PUT", `/api/teams/${id}`, await teamBody(id)),
+  },
+  "POST /api/teams/:teamId/members": {
+    kind: "record",
+    record: "team",
+    allowed: PARTNER_MANAGERS,
+    state: teamState,
+    send: async (c, id) =>
+      c.request("POST", `/api/teams/${id}/members`, {
+        partnerPersonId: await partnerPersonBesideTeam(id),
+        role: "member",
+      }),
+    cleanUp: async (_id, response) => {
+      await db.deleteFrom("team_members").where("id", "=", response.json<{ id: string }>().id).execute();
+    },
+  },
+  "DELETE /api/teams/:teamId/members/:memberId": {
+    kind: "record",
+    record: "team",
+    allowed: PARTNER_MANAGERS,
+    state: teamState,
+    prepare: ensureTeamMember,
+    send: async (c, id) => {
+      const member = await db.selectFrom("team_members").select("id").where("team_id", "=", id).executeTakeFirst();
+      return c.request("DELETE", `/api/teams/${id}/members/${member?.id ?? randomUUID()}`);
+    },
+  },
 };
 
 function sameSet(actual: string[], expected: string[]): boolean {
@@ -499,6 +686,137 @@ async function stateOf(kind: "person" | "unit", id: string): Promise<string> {
   return JSON.stringify({ person, user });
 }
 
+async function partnerOrganizationState(id: string) {
+  const [organization, people] = await Promise.all([
+    db.selectFrom("partner_organizations").selectAll().where("id", "=", id).executeTakeFirst(),
+    db.selectFrom("partner_people").select("id").where("partner_organization_id", "=", id).execute(),
+  ]);
+  return JSON.stringify({ organization, people: people.length });
+}
+
+async function partnerPersonState(id: string) {
+  const [person, agreements, user] = await Promise.all([
+    db.selectFrom("partner_people").selectAll().where("id", "=", id).executeTakeFirst(),
+    db.selectFrom("compensation_agreements").select("id").where("partner_person_id", "=", id).execute(),
+    db.selectFrom("users").select(["id", "email"]).where("partner_person_id", "=", id).executeTakeFirst(),
+  ]);
+  return JSON.stringify({ person, agreements: agreements.length, user });
+}
+
+async function agreementState(id: string) {
+  const [agreement, hours] = await Promise.all([
+    db.selectFrom("compensation_agreements").selectAll().where("id", "=", id).executeTakeFirst(),
+    db.selectFrom("partner_hours").select("id").where("agreement_id", "=", id).execute(),
+  ]);
+  return JSON.stringify({ agreement, hours: hours.length });
+}
+
+async function teamState(id: string) {
+  const [team, members] = await Promise.all([
+    db.selectFrom("teams").selectAll().where("id", "=", id).executeTakeFirst(),
+    db.selectFrom("team_members").selectAll().where("team_id", "=", id).orderBy("id").execute(),
+  ]);
+  return JSON.stringify({ team, members });
+}
+
+async function partnerOrganizationBody(id: string) {
+  const row = await db.selectFrom("partner_organizations").selectAll().where("id", "=", id).executeTakeFirst();
+  return {
+    kind: row?.kind ?? "tribe",
+    name: row?.name ?? "Nobody",
+    contactName: row?.contact_name ?? "",
+    contactEmail: row?.contact_email ?? "",
+    contactPhone: row?.contact_phone ?? "",
+    notes: row?.notes ?? "",
+    retired: false,
+    version: row?.version ?? 1,
+  };
+}
+
+async function partnerPersonBody(id: string) {
+  const row = await db.selectFrom("partner_people").selectAll().where("id", "=", id).executeTakeFirst();
+  return {
+    fullName: row?.full_name ?? "Nobody",
+    email: row?.email ?? "",
+    phone: row?.phone ?? "",
+    languages: JSON.parse(row?.languages ?? "[]") as string[],
+    roles: JSON.parse(row?.roles ?? "[]") as string[],
+    version: row?.version ?? 1,
+  };
+}
+
+async function agreementBody(id: string) {
+  const row = await db.selectFrom("compensation_agreements").selectAll().where("id", "=", id).executeTakeFirst();
+  return {
+    kind: row?.kind ?? "hourly",
+    rateCents: row?.rate_cents ?? 100,
+    rateUnit: row?.rate_unit ?? "hour",
+    budgetedHours: (row?.budgeted_minutes ?? 60) / 60,
+    startDate: row?.start_date ?? "2020-01-01",
+    endDate: row?.end_date ?? "",
+    version: row?.version ?? 1,
+  };
+}
+
+async function teamBody(id: string) {
+  const row = await db.selectFrom("teams").selectAll().where("id", "=", id).executeTakeFirst();
+  return {
+    name: row?.name ?? "Nobody",
+    kind: row?.kind ?? "other",
+    orgUnitId: row?.org_unit_id ?? null,
+    parentTeamId: row?.parent_team_id ?? null,
+    version: row?.version ?? 1,
+  };
+}
+
+/** A partner person of the team's own agency (or a made-up id), so only the team decides the outcome. */
+async function partnerPersonBesideTeam(teamId: string): Promise<string> {
+  const row = await db
+    .selectFrom("teams")
+    .innerJoin("partner_people", "partner_people.agency_id", "teams.agency_id")
+    .select("partner_people.id")
+    .where("teams.id", "=", teamId)
+    .executeTakeFirst();
+  return row?.id ?? randomUUID();
+}
+
+/** Makes sure the team has a staff member to remove (its agency's director). */
+async function ensureTeamMember(teamId: string) {
+  const team = await db.selectFrom("teams").select("agency_id").where("id", "=", teamId).executeTakeFirst();
+  if (!team) return;
+  const director = await db
+    .selectFrom("people")
+    .select("id")
+    .where("agency_id", "=", team.agency_id)
+    .where("job_role", "=", "executive")
+    .executeTakeFirstOrThrow();
+  await db.deleteFrom("team_members").where("team_id", "=", teamId).where("person_id", "=", director.id).execute();
+  await db
+    .insertInto("team_members")
+    .values({
+      id: randomUUID(),
+      agency_id: team.agency_id,
+      team_id: teamId,
+      person_id: director.id,
+      partner_person_id: null,
+      role: "member",
+      created_at: new Date().toISOString(),
+    })
+    .execute();
+}
+
+async function countOf(table: "partner_organizations" | "teams", agencyId: string) {
+  return (await db.selectFrom(table).select("id").where("agency_id", "=", agencyId).execute()).length;
+}
+
+async function sameRowsOf(table: "partner_organizations" | "teams", response: Response, side: Side) {
+  const ids = response.json<{ items: { id: string }[] }>().items.map((i) => i.id);
+  let query = db.selectFrom(table).select("id").where("agency_id", "=", side.world.agency.id);
+  if (table === "partner_organizations") query = query.where("retired_at", "is", null);
+  const expected = (await query.execute()).map((r) => r.id);
+  return sameSet(ids, expected) ? null : `listed ${ids.length}, expected ${expected.length}`;
+}
+
 let alpha: Side;
 let beta: Side;
 /** Every id of a side's agency: none of them may appear in a response to the other agency. */
@@ -507,11 +825,13 @@ const foreignIds = new Map<string, string[]>();
 async function buildSide(slug: string): Promise<Side> {
   const world = await buildWorld(db, slug);
   const { newcomerN1 } = await addSpareAccounts(db, world);
+  const records = await buildPartnersAndTeams(db, world);
   const actors = await signInEveryRole(app, db, world);
   const { people } = world;
   return {
     world,
     actors,
+    records,
     people: {
       director: people.director.id,
       northManager: people.northManager.id,
@@ -536,13 +856,17 @@ async function buildSide(slug: string): Promise<Side> {
 }
 
 async function idsOfAgency(agencyId: string): Promise<string[]> {
-  const [units, people, users] = await Promise.all([
+  const [units, people, users, partners, partnerPeople, teams] = await Promise.all([
     db.selectFrom("org_units").select("id").where("agency_id", "=", agencyId).execute(),
     db.selectFrom("people").select(["id", "work_email"]).where("agency_id", "=", agencyId).execute(),
     db.selectFrom("users").select(["id", "email"]).where("agency_id", "=", agencyId).execute(),
+    db.selectFrom("partner_organizations").select("id").where("agency_id", "=", agencyId).execute(),
+    db.selectFrom("partner_people").select("id").where("agency_id", "=", agencyId).execute(),
+    db.selectFrom("teams").select("id").where("agency_id", "=", agencyId).execute(),
   ]);
   return [
     agencyId,
+    ...[...partners, ...partnerPeople, ...teams].map((r) => r.id),
     ...units.map((u) => u.id),
     ...people.flatMap((p) => [p.id, ...(p.work_email ? [p.work_email] : [])]),
     ...users.flatMap((u) => [u.id, u.email]),
@@ -636,6 +960,27 @@ async function runRoute(key: string, route: RouteCase, own: Side, other: Side): 
         if (problem) mismatches.push(`${role}: ${problem}`);
       }
       await route.cleanUp?.(ctx);
+      continue;
+    }
+
+    if (route.kind === "record") {
+      const allowed = route.allowed.includes(role);
+      const unknown = allowed ? (route.unknownId ?? NOT_FOUND) : DENIED;
+      const cases = [
+        { label: "own agency", id: own.records[route.record], wanted: allowed ? "success" : DENIED },
+        { label: "other agency", id: other.records[route.record], wanted: unknown },
+        { label: "an id that does not exist", id: randomUUID(), wanted: unknown },
+      ];
+      for (const { label, id, wanted } of cases) {
+        await route.prepare?.(id);
+        const response = await attempt(
+          `${role} → ${label}`,
+          wanted,
+          () => route.send(actor.client, id),
+          () => route.state(id),
+        );
+        if (outcome(response) === "success") await route.cleanUp?.(id, response);
+      }
       continue;
     }
 

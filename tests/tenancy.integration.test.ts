@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildPerson, buildUser } from "../src/features/demo/builders.js";
+import { buildPartnersAndTeams, type PartnersAndTeams } from "./support/partners-and-teams.js";
 import { type Client, signIn, startTestApp } from "./support/test-app.js";
 import { buildWorld, TEST_PASSWORD, type World } from "./support/world.js";
 
@@ -304,5 +305,154 @@ describe("agency settings", () => {
     expect(await snapshotOf(beta.agency.id)).toEqual(before);
     const betaView = (await betaAdmin.request("GET", "/api/agency")).json();
     expect(betaView).toEqual(expect.objectContaining({ id: beta.agency.id, name: beta.agency.name }));
+  });
+});
+
+describe("partners and teams", () => {
+  let alphaRecords: PartnersAndTeams;
+  let betaRecords: PartnersAndTeams;
+  beforeAll(async () => {
+    alphaRecords = await buildPartnersAndTeams(db, alpha);
+    betaRecords = await buildPartnersAndTeams(db, beta);
+  });
+
+  /** Every partner and team row of an agency, to prove a request changed none of them. */
+  async function partnerSnapshotOf(agencyId: string) {
+    const tables = [
+      "partner_organizations",
+      "partner_people",
+      "compensation_agreements",
+      "partner_hours",
+      "teams",
+      "team_members",
+    ] as const;
+    const rows = await Promise.all(
+      tables.map((t) => db.selectFrom(t).selectAll().where("agency_id", "=", agencyId).orderBy("id").execute()),
+    );
+    const users = await db
+      .selectFrom("users")
+      .select(["id", "partner_person_id"])
+      .where("agency_id", "=", agencyId)
+      .orderBy("id")
+      .execute();
+    return { rows, users };
+  }
+
+  it("lists only the own agency's partners and teams", async () => {
+    const partners = (await alphaAdmin.request("GET", "/api/partner-organizations?includeRetired=true")).json<{
+      items: { id: string }[];
+    }>();
+    expect(partners.items.map((p) => p.id)).toEqual([alphaRecords.partnerOrganization]);
+    const teams = (await alphaAdmin.request("GET", "/api/teams")).json<{ items: { id: string }[] }>();
+    expect(teams.items.map((t) => t.id).sort()).toEqual([alphaRecords.team, alphaRecords.parentTeam].sort());
+  });
+
+  it("answers 404 for the other agency's partners, agreements and teams, and changes nothing", async () => {
+    const before = await partnerSnapshotOf(beta.agency.id);
+    const b = betaRecords;
+    const attempts = [
+      await alphaAdmin.request("GET", `/api/partner-organizations/${b.partnerOrganization}`),
+      await alphaAdmin.request("PUT", `/api/partner-organizations/${b.partnerOrganization}`, {
+        kind: "tribe",
+        name: "Taken over",
+        retired: true,
+        version: 1,
+      }),
+      await alphaAdmin.request("POST", `/api/partner-organizations/${b.partnerOrganization}/people`, {
+        fullName: "Intruder",
+      }),
+      await alphaAdmin.request("GET", `/api/partner-people/${b.partnerPerson}`),
+      await alphaAdmin.request("PUT", `/api/partner-people/${b.partnerPerson}`, { fullName: "Renamed", version: 1 }),
+      await alphaAdmin.request("POST", `/api/partner-people/${b.partnerPerson}/account`, {
+        email: "intruder@alpha.test",
+        password: "a long and unusual passphrase",
+      }),
+      await alphaAdmin.request("POST", `/api/partner-people/${b.partnerPerson}/agreements`, {
+        kind: "hourly",
+        rateCents: 1,
+        rateUnit: "hour",
+        budgetedHours: 1,
+        startDate: "2026-01-01",
+        endDate: "",
+      }),
+      await alphaAdmin.request("PUT", `/api/partner-agreements/${b.agreement}`, {
+        kind: "hourly",
+        rateCents: 1,
+        rateUnit: "hour",
+        budgetedHours: 1,
+        startDate: "2020-01-01",
+        endDate: "",
+        version: 1,
+      }),
+      await alphaAdmin.request("POST", `/api/partner-agreements/${b.agreement}/hours`, {
+        activity: "training",
+        workDate: "2026-02-01",
+        hours: 2,
+        overBudgetConfirmed: true,
+      }),
+      await alphaAdmin.request("GET", `/api/teams/${b.team}`),
+      await alphaAdmin.request("PUT", `/api/teams/${b.team}`, { name: "Ours now", kind: "other", version: 1 }),
+      await alphaAdmin.request("POST", `/api/teams/${b.team}/members`, { personId: alpha.people.director.id }),
+    ];
+    const member = await db
+      .selectFrom("team_members")
+      .select("id")
+      .where("team_id", "=", b.team)
+      .executeTakeFirstOrThrow();
+    attempts.push(await alphaAdmin.request("DELETE", `/api/teams/${b.team}/members/${member.id}`));
+    // A member id of the other agency under one of the own agency's teams is not found either.
+    attempts.push(await alphaAdmin.request("DELETE", `/api/teams/${alphaRecords.team}/members/${member.id}`));
+    for (const response of attempts) {
+      expect(response.statusCode, response.body).toBe(404);
+      expect(response.body).not.toContain(beta.agency.slug);
+    }
+    expect(await partnerSnapshotOf(beta.agency.id)).toEqual(before);
+  });
+
+  it("refuses the other agency's people, partner people, units and teams as references in the own teams", async () => {
+    const before = await partnerSnapshotOf(beta.agency.id);
+    const alphaBefore = await partnerSnapshotOf(alpha.agency.id);
+    const team = await db
+      .selectFrom("teams")
+      .select("version")
+      .where("id", "=", alphaRecords.team)
+      .executeTakeFirstOrThrow();
+    const badReferences = [
+      [
+        "personId",
+        await alphaAdmin.request("POST", `/api/teams/${alphaRecords.team}/members`, {
+          personId: beta.people.director.id,
+        }),
+      ],
+      [
+        "partnerPersonId",
+        await alphaAdmin.request("POST", `/api/teams/${alphaRecords.team}/members`, {
+          partnerPersonId: betaRecords.partnerPerson,
+        }),
+      ],
+      [
+        "parentTeamId",
+        await alphaAdmin.request("POST", "/api/teams", { name: "Spy", kind: "other", parentTeamId: betaRecords.team }),
+      ],
+      [
+        "orgUnitId",
+        await alphaAdmin.request("POST", "/api/teams", { name: "Spy", kind: "other", orgUnitId: beta.units.north.id }),
+      ],
+      [
+        "parentTeamId",
+        await alphaAdmin.request("PUT", `/api/teams/${alphaRecords.team}`, {
+          name: "Site",
+          kind: "site_implementation_team",
+          parentTeamId: betaRecords.parentTeam,
+          version: team.version,
+        }),
+      ],
+    ] as const;
+    for (const [field, response] of badReferences) {
+      expect(response.statusCode, field).toBe(400);
+      expect(response.json().errors, field).toEqual([{ field, message: expect.any(String) }]);
+    }
+    expect(await partnerSnapshotOf(beta.agency.id)).toEqual(before);
+    expect(await partnerSnapshotOf(alpha.agency.id)).toEqual(alphaBefore);
   });
 });

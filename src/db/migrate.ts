@@ -2,6 +2,7 @@ import { type Kysely, type Migration, type MigrationProvider, Migrator } from "k
 import type { DatabaseDialect } from "./connection.js";
 import * as foundation from "./migrations/0001-foundation.js";
 import * as peopleBySupervisor from "./migrations/0002-people-by-supervisor-in-name-order.js";
+import * as partnersAndTeams from "./migrations/0003-partners-and-teams.js";
 import type { Database } from "./schema.js";
 
 /**
@@ -18,6 +19,7 @@ function migrationsFor(dialect: DatabaseDialect): Record<string, Migration> {
       },
     },
     "0002-people-by-supervisor-in-name-order": peopleBySupervisor,
+    "0003-partners-and-teams": partnersAndTeams,
   };
 }
 

@@ -63,6 +63,8 @@ export interface UsersTable {
   created_at: string;
   updated_at: string;
   version: number;
+  /** Set for a partner viewer's account: the partner person it belongs to. */
+  partner_person_id: string | null;
 }
 
 export interface UserRolesTable {
@@ -103,6 +105,88 @@ export interface AuditEventsTable {
   after_json: string | null;
 }
 
+export interface PartnerOrganizationsTable {
+  id: string;
+  agency_id: string;
+  kind: string;
+  name: string;
+  contact_name: string | null;
+  contact_email: string | null;
+  contact_phone: string | null;
+  notes: string;
+  retired_at: string | null;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+export interface PartnerPeopleTable {
+  id: string;
+  agency_id: string;
+  partner_organization_id: string;
+  full_name: string;
+  email: string | null;
+  phone: string | null;
+  /** JSON array of language names. */
+  languages: string;
+  /** JSON array of partner roles (co_trainer, coach, …). */
+  roles: string;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+export interface CompensationAgreementsTable {
+  id: string;
+  agency_id: string;
+  partner_person_id: string;
+  kind: string;
+  rate_cents: number;
+  rate_unit: string;
+  budgeted_minutes: number;
+  start_date: string;
+  end_date: string | null;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+export interface PartnerHoursTable {
+  id: string;
+  agency_id: string;
+  agreement_id: string;
+  activity: string;
+  work_date: string;
+  minutes: number;
+  note: string;
+  source_type: string;
+  source_id: string | null;
+  logged_by_user_id: string | null;
+  created_at: string;
+}
+
+export interface TeamsTable {
+  id: string;
+  agency_id: string;
+  name: string;
+  kind: string;
+  org_unit_id: string | null;
+  parent_team_id: string | null;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+export interface TeamMembersTable {
+  id: string;
+  agency_id: string;
+  team_id: string;
+  person_id: string | null;
+  partner_person_id: string | null;
+  role: string;
+  created_at: string;
+}
+
 export interface Database {
   agencies: AgenciesTable;
   org_units: OrgUnitsTable;
@@ -112,4 +196,10 @@ export interface Database {
   sessions: SessionsTable;
   login_attempts: LoginAttemptsTable;
   audit_events: AuditEventsTable;
+  partner_organizations: PartnerOrganizationsTable;
+  partner_people: PartnerPeopleTable;
+  compensation_agreements: CompensationAgreementsTable;
+  partner_hours: PartnerHoursTable;
+  teams: TeamsTable;
+  team_members: TeamMembersTable;
 }

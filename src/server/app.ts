@@ -17,8 +17,10 @@ import { registerAgencyRoutes } from "../features/agencies/agency.routes.js";
 import { registerAuditRoutes } from "../features/audit/audit.routes.js";
 import { registerHomeRoutes } from "../features/home/home.routes.js";
 import { registerOrgUnitRoutes } from "../features/org/org-unit.routes.js";
+import { registerPartnerRoutes } from "../features/partners/partner.routes.js";
 import { registerEmploymentRoutes } from "../features/people/employment.routes.js";
 import { registerPersonRoutes } from "../features/people/person.routes.js";
+import { registerTeamRoutes } from "../features/teams/team.routes.js";
 import type { AppConfig } from "./config.js";
 import type { App } from "./http-types.js";
 import { handleError, handleNotFound } from "./problem-details.js";
@@ -108,6 +110,8 @@ export async function buildApp(database: DatabaseHandle, config: AppConfig, opti
   registerEmploymentRoutes(app);
   registerAuditRoutes(app);
   registerHomeRoutes(app);
+  registerPartnerRoutes(app);
+  registerTeamRoutes(app);
 
   const webRoot = config.webRoot ? resolve(config.webRoot) : null;
   const servesWeb = webRoot !== null && existsSync(resolve(webRoot, "index.html"));

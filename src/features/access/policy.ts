@@ -16,6 +16,13 @@ export const ACTIONS = [
   "people.read",
   "people.manage",
   "audit.read",
+  "partners.read",
+  "partners.manage",
+  "partnerAgreements.read",
+  "partnerHours.log",
+  "partnerAccounts.create",
+  "teams.read",
+  "teams.manage",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -29,7 +36,18 @@ export type Action = (typeof ACTIONS)[number];
  */
 export type Scope = "agency" | "subtree" | "self";
 
-const EVERYONE_ON_STAFF = { "agency.read": "agency", "orgUnits.read": "agency" } as const;
+/**
+ * Partner organizations, their people and the teams they sit on are known to all staff; what
+ * partners are paid (agreements and hours) only to those who manage partners or log their hours.
+ */
+const EVERYONE_ON_STAFF = {
+  "agency.read": "agency",
+  "orgUnits.read": "agency",
+  "partners.read": "agency",
+  "teams.read": "agency",
+} as const;
+const PARTNER_PAY = { "partnerAgreements.read": "agency", "partnerHours.log": "agency" } as const;
+const PARTNER_MANAGEMENT = { ...PARTNER_PAY, "partners.manage": "agency", "teams.manage": "agency" } as const;
 
 export const GRANTS: Record<Role, Partial<Record<Action, Scope>>> = {
   admin: {
@@ -39,10 +57,12 @@ export const GRANTS: Record<Role, Partial<Record<Action, Scope>>> = {
     "people.read": "agency",
     "people.manage": "agency",
     "audit.read": "agency",
+    ...PARTNER_MANAGEMENT,
+    "partnerAccounts.create": "agency",
   },
-  implementation_lead: { ...EVERYONE_ON_STAFF, "people.read": "agency" },
-  training_coordinator: { ...EVERYONE_ON_STAFF, "people.read": "agency" },
-  coaching_supervisor: { ...EVERYONE_ON_STAFF, "people.read": "agency" },
+  implementation_lead: { ...EVERYONE_ON_STAFF, "people.read": "agency", ...PARTNER_MANAGEMENT },
+  training_coordinator: { ...EVERYONE_ON_STAFF, "people.read": "agency", ...PARTNER_PAY },
+  coaching_supervisor: { ...EVERYONE_ON_STAFF, "people.read": "agency", ...PARTNER_PAY },
   executive: { ...EVERYONE_ON_STAFF, "people.read": "agency" },
   manager: { ...EVERYONE_ON_STAFF, "people.read": "subtree" },
   supervisor: { ...EVERYONE_ON_STAFF, "people.read": "subtree" },

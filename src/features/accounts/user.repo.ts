@@ -32,6 +32,8 @@ export interface NewUser {
   displayName: string;
   passwordHash: string;
   roles: Role[];
+  /** Only for a partner viewer: the partner person the account belongs to. */
+  partnerPersonId?: string | null;
 }
 
 export async function insertUser(db: Db, user: NewUser): Promise<void> {
@@ -42,6 +44,7 @@ export async function insertUser(db: Db, user: NewUser): Promise<void> {
       id: user.id,
       agency_id: user.agencyId,
       person_id: user.personId,
+      partner_person_id: user.partnerPersonId ?? null,
       email: user.email.toLowerCase(),
       display_name: user.displayName,
       password_hash: user.passwordHash,
