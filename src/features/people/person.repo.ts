@@ -1,4 +1,4 @@
-import type { Compilable, ExpressionBuilder, SelectQueryBuilder } from "kysely";
+import { type Compilable, type SelectQueryBuilder, sql } from "kysely";
 import { preparedQuery } from "../../db/prepared-query.js";
 import type { Database } from "../../db/schema.js";
 import type { Db } from "../../db/types.js";
@@ -8,9 +8,6 @@ import type { ScopeFilter } from "../access/policy.js";
 import type { JobRole, Level, PeopleQuery, Person, PersonUpdate } from "./person.schema.js";
 
 const todayUtc = () => new Date().toISOString().slice(0, 10);
-
-// biome-ignore lint/suspicious/noExplicitAny: the row shape is fixed by personColumns below
-type PeopleQueryBuilder = SelectQueryBuilder<Database, "people" | "org_units" | "users", any>;
 
 function basePeopleQuery(db: Db, agencyId: string) {
   return db
@@ -87,21 +84,36 @@ function toPerson(r: PersonRow, today: string): PersonWithPlace {
   };
 }
 
-function applyScope(query: PeopleQueryBuilder, scope: ScopeFilter): PeopleQueryBuilder {
+/** The agency's org units at or below `path`, for `people.org_unit_id in (…)`. */
+function unitsUnder(db: Db, agencyId: string, path: string) {
+  return db
+    .selectFrom("org_units")
+    .select("org_units.id")
+    .where("agency_id", "=", agencyId)
+    .where("path", "like", `${path}%`);
+}
+
+/**
+ * A subtree scope reaches the actor's own org unit and everything below it, and the actor
+ * themselves. Whenever the actor has an org unit path, that path is their own unit's, so they
+ * are already inside the subtree; only an actor without a unit needs the self condition. Keeping
+ * the condition a plain `org_unit_id in (…)` (no `or`) lets the databases find the subtree's
+ * people through the (agency_id, org_unit_id) index instead of reading the whole agency.
+ */
+function applyScope(db: Db, query: PeopleFilter, scope: ScopeFilter): PeopleFilter {
   switch (scope.kind) {
     case "agency":
       return query;
     case "subtree":
-      return query.where((eb: ExpressionBuilder<Database, "people" | "org_units">) =>
-        eb.or([
-          eb("people.id", "=", scope.personId ?? ""),
-          ...(scope.orgUnitPath ? [eb("org_units.path", "like", `${scope.orgUnitPath}%`)] : []),
-        ]),
-      );
+      return scope.orgUnitPath
+        ? query.where("people.org_unit_id", "in", unitsUnder(db, scope.agencyId, scope.orgUnitPath))
+        : query.where("people.id", "=", scope.personId ?? "");
     case "self":
       return query.where("people.id", "=", scope.personId ?? "");
   }
 }
+
+type PeopleFilter = SelectQueryBuilder<Database, "people", object>;
 
 const sortColumns = {
   name: ["people.family_name", "people.given_name"],
@@ -111,12 +123,16 @@ const sortColumns = {
   hireDate: ["people.hire_date", "people.family_name"],
 } as const;
 
+/**
+ * One page of people and the number matching. The filters apply to `people` alone, so the count
+ * reads no joined rows; the page then joins its unit and account.
+ */
 export async function findPeople(db: Db, scope: ScopeFilter, query: PeopleQuery, unitPath: string | null) {
   const today = todayUtc();
-  let q = applyScope(basePeopleQuery(db, scope.agencyId) as PeopleQueryBuilder, scope);
+  let q: PeopleFilter = applyScope(db, db.selectFrom("people").where("people.agency_id", "=", scope.agencyId), scope);
   if (query.q) {
     const like = `%${query.q.toLowerCase()}%`;
-    q = q.where((eb: ExpressionBuilder<Database, "people">) =>
+    q = q.where((eb) =>
       eb.or([
         eb(eb.fn("lower", ["people.given_name"]), "like", like),
         eb(eb.fn("lower", ["people.family_name"]), "like", like),
@@ -125,21 +141,28 @@ export async function findPeople(db: Db, scope: ScopeFilter, query: PeopleQuery,
       ]),
     );
   }
-  if (unitPath) q = q.where("org_units.path", "like", `${unitPath}%`);
+  if (unitPath) q = q.where("people.org_unit_id", "in", unitsUnder(db, scope.agencyId, unitPath));
   if (query.level) q = q.where("people.level", "=", query.level);
   if (query.jobRole) q = q.where("people.job_role", "=", query.jobRole);
   if (query.active === "true") {
-    q = q.where((eb: ExpressionBuilder<Database, "people">) =>
-      eb.or([eb("people.end_date", "is", null), eb("people.end_date", ">", today)]),
-    );
+    q = q.where((eb) => eb.or([eb("people.end_date", "is", null), eb("people.end_date", ">", today)]));
   } else if (query.active === "false") {
     q = q.where("people.end_date", "<=", today);
   }
 
   const [first, second] = sortColumns[query.sort];
+  // Within a unit subtree the matching people are few next to the agency, yet SQLite would
+  // rather walk the agency in name order to skip sorting. `|| ''` leaves the order as it is
+  // but hides the sort column's index, so the subtree's people are fetched first and sorted.
+  const restrictedToUnits = unitPath !== null || scope.kind === "subtree";
+  const firstKey = restrictedToUnits ? sql<string>`${sql.ref(first)} || ''` : sql.ref(first);
   const rows = (await q
+    .leftJoin("org_units", (j) =>
+      j.onRef("org_units.id", "=", "people.org_unit_id").on("org_units.agency_id", "=", scope.agencyId),
+    )
+    .leftJoin("users", (j) => j.onRef("users.person_id", "=", "people.id").on("users.agency_id", "=", scope.agencyId))
     .select([...personColumns])
-    .orderBy(first, query.direction)
+    .orderBy(firstKey, query.direction)
     .orderBy(second, query.direction)
     .orderBy("people.id")
     .limit(query.pageSize)
