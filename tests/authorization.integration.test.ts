@@ -3,6 +3,8 @@ import type { LightMyRequestResponse } from "fastify";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ROLES, type Role } from "../src/features/access/roles.js";
 import { currentTotpCode } from "../src/features/accounts/totp.js";
+import { insertRosterImport } from "../src/features/people/roster-import.repo.js";
+import { previewRoster } from "../src/features/people/roster-import.service.js";
 import { addSpareAccounts, type RoleActor, signInEveryRole } from "./support/actors.js";
 import { buildPartnersAndTeams, type PartnersAndTeams } from "./support/partners-and-teams.js";
 import { anonymous, type Client, signIn, startTestApp } from "./support/test-app.js";
@@ -97,8 +99,8 @@ interface Side {
   actors: Record<Role, RoleActor>;
   people: Record<NamedPerson, string>;
   units: Record<UnitKey, string>;
-  /** One partner organization, partner person, agreement and team (with a parent team). */
-  records: PartnersAndTeams;
+  /** One partner organization, partner person, agreement and team (with a parent team), and an uploaded roster. */
+  records: PartnersAndTeams & { rosterImport: string };
 }
 interface Ctx {
   actor: RoleActor;
@@ -129,7 +131,7 @@ type RouteCase =
   | UnitRoute
   | AgencyRecordRoute;
 
-type RecordKey = keyof PartnersAndTeams;
+type RecordKey = keyof Side["records"];
 /**
  * A route that names one agency-wide record (a partner, an agreement, a team). Its action is
  * granted across the agency or not at all, so the own agency's record is in reach exactly when
@@ -234,6 +236,60 @@ const PERSON_TARGETS: readonly PersonKey[] = ["self", ...NAMED_PEOPLE];
 /** The top of the agency can be renamed or built under, but neither moved nor retired. */
 const MOVABLE_UNITS: readonly UnitKey[] = UNITS.filter((unit) => unit !== "root");
 const FIELD_ERROR = "400 VALIDATION";
+
+/** A roster naming the world's worker as they are: applying it is a real import that changes no one. */
+async function buildRosterImport(world: World): Promise<string> {
+  const id = randomUUID();
+  const headers = ["Emp ID", "First Name", "Last Name", "Position", "Unit"];
+  const rows = [["E4", "Worker", world.agency.slug, "Social Worker", "Unit N1"]];
+  const createdByUserId = (
+    await db.selectFrom("users").select("id").where("email", "=", world.emails.admin).executeTakeFirstOrThrow()
+  ).id;
+  const rowsJson = JSON.stringify({ headers, rows });
+  await insertRosterImport(db, { id, agencyId: world.agency.id, fileName: "roster.csv", createdByUserId, rowsJson });
+  return id;
+}
+
+/** Puts a roster import back to just uploaded, and (for the apply route) dry-runs it as its uploader. */
+async function resetRosterImport(id: string, dryRun: boolean) {
+  await db
+    .updateTable("roster_imports")
+    .set({ status: "uploaded", mapping_json: null, preview_json: null, summary_json: null, applied_at: null })
+    .where("id", "=", id)
+    .execute();
+  const row = await db.selectFrom("roster_imports").selectAll().where("id", "=", id).executeTakeFirst();
+  if (!row || !dryRun) return;
+  const uploader = {
+    userId: row.created_by_user_id,
+    agencyId: row.agency_id,
+    personId: null,
+    roles: ["admin" as const],
+    orgUnitPath: null,
+  };
+  const columns = {
+    employeeId: "Emp ID",
+    givenName: "First Name",
+    familyName: "Last Name",
+    jobRole: "Position",
+    unit: "Unit",
+  };
+  await previewRoster(db, uploader, id, { columns, jobRoles: {}, levels: {} });
+}
+
+async function rosterImportsOf(agencyId: string) {
+  const rows = await db.selectFrom("roster_imports").select("id").where("agency_id", "=", agencyId).execute();
+  return String(rows.length);
+}
+
+async function rosterImportState(id: string) {
+  return JSON.stringify(await db.selectFrom("roster_imports").selectAll().where("id", "=", id).executeTakeFirst());
+}
+
+async function employeeIdsOf(personIds: string[]) {
+  if (personIds.length === 0) return [];
+  const rows = await db.selectFrom("people").select("employee_id").where("id", "in", personIds).execute();
+  return rows.map((r) => r.employee_id ?? "");
+}
 
 const TABLE: Record<string, RouteCase> = {
   "GET /api/health": { kind: "public", send: (c) => c.request("GET", "/api/health") },
@@ -426,6 +482,64 @@ const TABLE: Record<string, RouteCase> = {
       });
     },
     cleanUp: restoreEmployment,
+  },
+
+  "POST /api/roster-imports": {
+    kind: "own",
+    allowed: ["admin"],
+    state: async ({ own }) => await rosterImportsOf(own.world.agency.id),
+    send: ({ actor }) =>
+      actor.client.request("POST", "/api/roster-imports", {
+        fileName: "roster.csv",
+        content: Buffer.from("Emp ID,First Name\nE4,Worker\n").toString("base64"),
+      }),
+  },
+  "GET /api/roster-imports/:importId": {
+    kind: "record",
+    record: "rosterImport",
+    allowed: ["admin"],
+    state: rosterImportState,
+    send: (c, id) => c.request("GET", `/api/roster-imports/${id}`),
+  },
+  "POST /api/roster-imports/:importId/preview": {
+    kind: "record",
+    record: "rosterImport",
+    allowed: ["admin"],
+    prepare: (id) => resetRosterImport(id, false),
+    state: rosterImportState,
+    send: (c, id) =>
+      c.request("POST", `/api/roster-imports/${id}/preview`, {
+        columns: {
+          employeeId: "Emp ID",
+          givenName: "First Name",
+          familyName: "Last Name",
+          jobRole: "Position",
+          unit: "Unit",
+        },
+      }),
+  },
+  "POST /api/roster-imports/:importId/apply": {
+    kind: "record",
+    record: "rosterImport",
+    allowed: ["admin"],
+    prepare: (id) => resetRosterImport(id, true),
+    state: rosterImportState,
+    send: (c, id) => c.request("POST", `/api/roster-imports/${id}/apply`),
+  },
+  "POST /api/people/export": {
+    kind: "own",
+    allowed: STAFF_ROLES,
+    send: ({ actor }) => actor.client.request("POST", "/api/people/export", { format: "csv" }),
+    // Exactly the people the role may read, by employee id (the first column; none holds a comma or quote).
+    check: async (response, ctx) => {
+      const exported = response.body
+        .trim()
+        .split("\r\n")
+        .slice(1)
+        .map((line) => line.split(",")[0] ?? "");
+      const expected = await employeeIdsOf(await reachIds(READ_REACH[ctx.actor.role], "person", ctx.actor, ctx.own));
+      return sameSet(exported, expected) ? null : `exported ${exported.length} people, expected ${expected.length}`;
+    },
   },
 
   "POST /api/org-units": {
@@ -825,7 +939,7 @@ const foreignIds = new Map<string, string[]>();
 async function buildSide(slug: string): Promise<Side> {
   const world = await buildWorld(db, slug);
   const { newcomerN1 } = await addSpareAccounts(db, world);
-  const records = await buildPartnersAndTeams(db, world);
+  const records = { ...(await buildPartnersAndTeams(db, world)), rosterImport: await buildRosterImport(world) };
   const actors = await signInEveryRole(app, db, world);
   const { people } = world;
   return {

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildPerson, buildUser } from "../src/features/demo/builders.js";
+import { parseXlsx } from "../src/features/people/roster-format.js";
 import { buildPartnersAndTeams, type PartnersAndTeams } from "./support/partners-and-teams.js";
 import { type Client, signIn, startTestApp } from "./support/test-app.js";
 import { buildWorld, TEST_PASSWORD, type World } from "./support/world.js";
@@ -454,5 +455,86 @@ describe("partners and teams", () => {
     }
     expect(await partnerSnapshotOf(beta.agency.id)).toEqual(before);
     expect(await partnerSnapshotOf(alpha.agency.id)).toEqual(alphaBefore);
+  });
+});
+
+describe("roster import and export", () => {
+  const rosterFile = (rows: string[][]) =>
+    Buffer.from(
+      [["Emp ID", "First Name", "Last Name", "Position", "Unit", "Supervisor Emp ID"], ...rows]
+        .map((r) => r.join(","))
+        .join("\n"),
+    ).toString("base64");
+
+  async function rosterImportRow(id: string) {
+    return db.selectFrom("roster_imports").selectAll().where("id", "=", id).executeTakeFirst();
+  }
+
+  it("answers 404 for the other agency's roster import on every route, and changes nothing", async () => {
+    const upload = await betaAdmin.request("POST", "/api/roster-imports", {
+      fileName: "beta.csv",
+      content: rosterFile([["E4", "Worker", "beta", "Social Worker", "Unit N1", "E3"]]),
+    });
+    expect(upload.statusCode).toBe(201);
+    const betaImport = upload.json<{ id: string; mapping: object }>();
+    const previewed = await betaAdmin.request(
+      "POST",
+      `/api/roster-imports/${betaImport.id}/preview`,
+      betaImport.mapping,
+    );
+    expect(previewed.statusCode).toBe(200);
+    const before = { people: await snapshotOf(beta.agency.id), roster: await rosterImportRow(betaImport.id) };
+
+    const attempts = [
+      await alphaAdmin.request("GET", `/api/roster-imports/${betaImport.id}`),
+      await alphaAdmin.request("POST", `/api/roster-imports/${betaImport.id}/preview`, betaImport.mapping),
+      await alphaAdmin.request("POST", `/api/roster-imports/${betaImport.id}/apply`),
+    ];
+    for (const response of attempts) {
+      expect(response.statusCode).toBe(404);
+      expect(response.body).not.toContain("beta.csv");
+    }
+    expect({ people: await snapshotOf(beta.agency.id), roster: await rosterImportRow(betaImport.id) }).toEqual(before);
+  });
+
+  it("matches an import's units, supervisors and employee ids within the own agency only", async () => {
+    const upload = await alphaAdmin.request("POST", "/api/roster-imports", {
+      fileName: "alpha.csv",
+      content: rosterFile([
+        [betaOnly.employeeId, "Namesake", "alpha", "Social Worker", "Unit N1", "E3"],
+        ["A-1", "Reports", "ToBeta", "Social Worker", "Unit N1", betaOnly.employeeId.replace("77812", "77813")],
+      ]),
+    });
+    const imported = upload.json<{ id: string; mapping: object }>();
+    const preview = (
+      await alphaAdmin.request("POST", `/api/roster-imports/${imported.id}/preview`, imported.mapping)
+    ).json<{ preview: { counts: { new: number; changed: number }; errors: { row: number; field: string }[] } }>()
+      .preview;
+    // Beta's employee id is a new person in alpha, not a change to beta's; a beta-only supervisor is unknown.
+    expect(preview.counts).toMatchObject({ new: 1, changed: 0 });
+    expect(preview.errors.map((e) => [e.row, e.field])).toEqual([[3, "supervisorEmployeeId"]]);
+
+    const betaSupervisor = await alphaAdmin.request("POST", "/api/roster-imports", {
+      fileName: "alpha-2.csv",
+      content: rosterFile([["A-2", "Reports", "ToBeta", "Social Worker", "Unit N1", betaOnly.employeeId]]),
+    });
+    const second = betaSupervisor.json<{ id: string; mapping: object }>();
+    const secondPreview = (
+      await alphaAdmin.request("POST", `/api/roster-imports/${second.id}/preview`, second.mapping)
+    ).json<{ preview: { errors: { field: string }[] } }>().preview;
+    expect(secondPreview.errors.map((e) => e.field)).toEqual(["supervisorEmployeeId"]);
+  });
+
+  it("never exports the other agency's people", async () => {
+    for (const format of ["csv", "xlsx"] as const) {
+      const response = await alphaAdmin.request("POST", "/api/people/export", { format });
+      expect(response.statusCode).toBe(200);
+      const text = format === "csv" ? response.body : JSON.stringify(await parseXlsx(response.rawPayload));
+      expect(text).not.toContain(betaOnly.employeeId);
+    }
+    const csv = (await alphaAdmin.request("POST", "/api/people/export", { format: "csv" })).body;
+    for (const needle of [betaOnly.workEmail, "Unmistakable", "@beta.test"]) expect(csv).not.toContain(needle);
+    const filtered = await alphaAdmin.request("POST", "/api/people/export", { orgUnitId: beta.units.unitN1.id });
+    expect(filtered.statusCode).toBe(400);
   });
 });

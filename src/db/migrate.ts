@@ -3,6 +3,7 @@ import type { DatabaseDialect } from "./connection.js";
 import * as foundation from "./migrations/0001-foundation.js";
 import * as peopleBySupervisor from "./migrations/0002-people-by-supervisor-in-name-order.js";
 import * as partnersAndTeams from "./migrations/0003-partners-and-teams.js";
+import * as rosterImports from "./migrations/0004-roster-imports.js";
 import type { Database } from "./schema.js";
 
 /**
@@ -20,6 +21,7 @@ function migrationsFor(dialect: DatabaseDialect): Record<string, Migration> {
     },
     "0002-people-by-supervisor-in-name-order": peopleBySupervisor,
     "0003-partners-and-teams": partnersAndTeams,
+    "0004-roster-imports": rosterImports,
   };
 }
 

@@ -187,6 +187,35 @@ export interface TeamMembersTable {
   created_at: string;
 }
 
+export interface RosterImportsTable {
+  id: string;
+  agency_id: string;
+  file_name: string;
+  /** `uploaded`, `previewed` (a dry-run diff is stored) or `applied`. */
+  status: string;
+  created_by_user_id: string;
+  created_at: string;
+  applied_at: string | null;
+  /** JSON: the file's headers and its rows as text cells. */
+  rows_json: string;
+  /** JSON: the column and value mapping the last dry run used. */
+  mapping_json: string | null;
+  /** JSON: the last dry-run diff. */
+  preview_json: string | null;
+  /** JSON: what applying changed. */
+  summary_json: string | null;
+  version: number;
+}
+
+export interface RosterColumnMappingsTable {
+  agency_id: string;
+  /** `column` (a file header → a field), `jobRole` or `level` (a file value → Cascade's value). */
+  kind: string;
+  source_key: string;
+  target: string;
+  updated_at: string;
+}
+
 export interface Database {
   agencies: AgenciesTable;
   org_units: OrgUnitsTable;
@@ -202,4 +231,6 @@ export interface Database {
   partner_hours: PartnerHoursTable;
   teams: TeamsTable;
   team_members: TeamMembersTable;
+  roster_imports: RosterImportsTable;
+  roster_column_mappings: RosterColumnMappingsTable;
 }

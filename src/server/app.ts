@@ -20,6 +20,7 @@ import { registerOrgUnitRoutes } from "../features/org/org-unit.routes.js";
 import { registerPartnerRoutes } from "../features/partners/partner.routes.js";
 import { registerEmploymentRoutes } from "../features/people/employment.routes.js";
 import { registerPersonRoutes } from "../features/people/person.routes.js";
+import { registerRosterImportRoutes } from "../features/people/roster-import.routes.js";
 import { registerTeamRoutes } from "../features/teams/team.routes.js";
 import type { AppConfig } from "./config.js";
 import type { App } from "./http-types.js";
@@ -108,6 +109,7 @@ export async function buildApp(database: DatabaseHandle, config: AppConfig, opti
   registerOrgUnitRoutes(app);
   registerPersonRoutes(app);
   registerEmploymentRoutes(app);
+  registerRosterImportRoutes(app);
   registerAuditRoutes(app);
   registerHomeRoutes(app);
   registerPartnerRoutes(app);
