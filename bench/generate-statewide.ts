@@ -59,34 +59,44 @@ function printSummary(database: string, summary: StatewideSummary): void {
   const smallest = byPeople[byPeople.length - 1];
   const format = (n: number) => n.toLocaleString("en-US");
   console.log(`\nStatewide synthetic data in ${describeDatabase(database)} (seed ${summary.options.seed})`);
-  console.log(`  agencies            ${format(agencies.length)}`);
+  console.log(`  agencies              ${format(agencies.length)}`);
   console.log(
-    `  people              ${format(totals.people)} (${format(totals.endedEmployments)} with ended employment)`,
+    `  people                ${format(totals.people)} (${format(totals.endedEmployments)} with ended employment)`,
   );
-  console.log(`  org units           ${format(totals.orgUnits)} (${format(totals.units)} units)`);
-  console.log(`  accounts            ${format(totals.accounts)} (password: ${summary.options.password})`);
-  for (const [name, n] of Object.entries(summary.extensionTotals)) console.log(`  ${name.padEnd(20)}${format(n)}`);
+  console.log(`  org units             ${format(totals.orgUnits)} (${format(totals.units)} units)`);
+  console.log(`  accounts              ${format(totals.accounts)} (password: ${summary.options.password})`);
+  for (const [name, n] of Object.entries(summary.extensionTotals)) console.log(`  ${name.padEnd(22)}${format(n)}`);
   if (largest && smallest) {
-    console.log(`  largest agency      ${largest.name} (${largest.slug}): ${format(largest.people)} people`);
-    console.log(`  smallest agency     ${smallest.name} (${smallest.slug}): ${format(smallest.people)} people`);
-    console.log(`  sign in as          admin@${largest.slug}.example, supervisor@…, manager@…`);
+    console.log(`  largest agency        ${largest.name} (${largest.slug}): ${format(largest.people)} people`);
+    console.log(`  smallest agency       ${smallest.name} (${smallest.slug}): ${format(smallest.people)} people`);
+    console.log(`  sign in as            admin@${largest.slug}.example, supervisor@…, manager@…`);
   }
-  console.log(`  elapsed             ${(summary.milliseconds / 1000).toFixed(1)} s`);
+  console.log(`  elapsed               ${(summary.milliseconds / 1000).toFixed(1)} s`);
 }
 
-const { database, options, quiet } = readOptions();
-const handle = openDatabase(database);
+async function main(): Promise<void> {
+  const { database, options, quiet } = readOptions();
+  const handle = openDatabase(database);
+  try {
+    const started = performance.now();
+    await migrateToLatest(handle.db, handle.dialect);
+    const summary = await generateStatewide(handle.db, options, (agency, index, count) => {
+      if (!quiet) {
+        console.log(
+          `[${String(index + 1).padStart(String(count).length)}/${count}] ${agency.name}: ${agency.people} people, ${agency.units} units, ${Math.round(agency.milliseconds)} ms`,
+        );
+      }
+    });
+    printSummary(database, { ...summary, milliseconds: performance.now() - started });
+  } finally {
+    await handle.close();
+  }
+}
+
 try {
-  const started = performance.now();
-  await migrateToLatest(handle.db, handle.dialect);
-  const summary = await generateStatewide(handle.db, options, (agency, index, count) => {
-    if (!quiet) {
-      console.log(
-        `[${String(index + 1).padStart(String(count).length)}/${count}] ${agency.name}: ${agency.people} people, ${agency.units} units, ${Math.round(agency.milliseconds)} ms`,
-      );
-    }
-  });
-  printSummary(database, { ...summary, milliseconds: performance.now() - started });
-} finally {
-  await handle.close();
+  await main();
+} catch (error) {
+  // Option mistakes and a non-empty database are the usual failures; their message is enough.
+  console.error(error instanceof Error ? error.message : error);
+  process.exitCode = 1;
 }

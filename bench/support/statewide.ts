@@ -2,11 +2,13 @@ import type { Db } from "../../src/db/types.js";
 import type { Role } from "../../src/features/access/roles.js";
 import { hashPassword } from "../../src/features/accounts/password-hashing.js";
 import { insertUser } from "../../src/features/accounts/user.repo.js";
+import { findAgencyBySlug } from "../../src/features/agencies/agency.repo.js";
 import { buildAgency, buildOrgUnit, buildPeople, type PersonSeed } from "../../src/features/demo/builders.js";
 import type { OrgUnitRow } from "../../src/features/org/org-unit.repo.js";
 import type { NewPerson } from "../../src/features/people/person.repo.js";
 import type { JobRole, Level } from "../../src/features/people/person.schema.js";
 import { newId } from "../../src/shared/ids.js";
+import { ACCOUNT_ROLES, accountEmail } from "./accounts.js";
 import { STATEWIDE_EXTENSIONS } from "./extensions.js";
 import { addDays, allocate, type Random, seededRandom } from "./random.js";
 import {
@@ -42,27 +44,6 @@ export const STATEWIDE_DEFAULTS: StatewideOptions = {
   asOf: "2026-01-01",
 };
 
-/** One account per permission role, under the agency's own mail domain. */
-export const ACCOUNT_ROLES: readonly { role: Role; localPart: string }[] = [
-  { role: "admin", localPart: "admin" },
-  { role: "implementation_lead", localPart: "implementation.lead" },
-  { role: "training_coordinator", localPart: "training.coordinator" },
-  { role: "trainer", localPart: "trainer" },
-  { role: "coaching_supervisor", localPart: "coaching.supervisor" },
-  { role: "coach", localPart: "coach" },
-  { role: "executive", localPart: "director" },
-  { role: "manager", localPart: "manager" },
-  { role: "supervisor", localPart: "supervisor" },
-  { role: "staff", localPart: "social.worker" },
-  { role: "fidelity_observer", localPart: "fidelity.observer" },
-  { role: "partner_viewer", localPart: "partner" },
-];
-
-export function accountEmail(agencySlug: string, role: Role): string {
-  const localPart = ACCOUNT_ROLES.find((a) => a.role === role)?.localPart ?? role;
-  return `${localPart}@${agencySlug}.example`;
-}
-
 /** What was created for one agency; extensions receive it to add their own records. */
 export interface GeneratedAgency {
   id: string;
@@ -75,6 +56,10 @@ export interface GeneratedAgency {
   offices: OrgUnitRow[];
   units: OrgUnitRow[];
   people: NewPerson[];
+  /** The accounts made so far, by role; an extension may add one (the partner viewer). */
+  accounts: Map<Role, { userId: string; email: string }>;
+  /** The hash of --password, made once, for accounts an extension adds. */
+  passwordHash: string;
   asOf: string;
 }
 
@@ -229,10 +214,20 @@ interface Shape {
   deputies: number;
 }
 
+function officesAndRegions(units: number) {
+  const offices = Math.max(1, Math.round(units / 9));
+  return { offices, regions: Math.max(1, Math.round(offices / 6)) };
+}
+
+/** Line staff left once every executive, manager, supervisor and development post is filled. */
+function workersOf(plan: AgencyPlan): number {
+  const { offices, regions } = officesAndRegions(plan.units);
+  return plan.staff - (1 + Math.min(3, regions) + DEVELOPMENT_STAFF + regions + offices + plan.units);
+}
+
 /** Offices hold 4 to 14 units; regions hold up to about six offices. */
 function shapeOf(plan: AgencyPlan, random: Random): Shape {
-  const offices = Math.max(1, Math.round(plan.units / 9));
-  const regions = Math.max(1, Math.round(offices / 6));
+  const { offices, regions } = officesAndRegions(plan.units);
   const unitsPerOffice = allocate(
     plan.units,
     Array.from({ length: offices }, () => 0.4 + random.next() * 1.2),
@@ -246,25 +241,15 @@ function shapeOf(plan: AgencyPlan, random: Random): Shape {
   return { regions, officesPerRegion, unitsPerOffice, deputies: Math.min(3, regions) };
 }
 
-function leadershipCount(shape: Shape, units: number): number {
-  const offices = shape.unitsPerOffice.length;
-  return 1 + shape.deputies + DEVELOPMENT_STAFF + shape.regions + offices + units;
-}
-
 async function generateAgency(
   db: Db,
   plan: AgencyPlan,
   options: StatewideOptions,
   random: Random,
   passwordHash: string,
-): Promise<{ agency: GeneratedAgency; ended: number; accounts: number }> {
+): Promise<{ agency: GeneratedAgency; ended: number }> {
   const shape = shapeOf(plan, random);
-  const workers = plan.staff - leadershipCount(shape, plan.units);
-  if (workers < plan.units) {
-    throw new Error(
-      `${plan.name}: ${plan.staff} staff cannot fill ${plan.units} units (each needs leadership and at least one worker); raise --staff or lower --units`,
-    );
-  }
+  const workers = workersOf(plan);
   const people = new PersonFactory(random, plan, options.asOf);
   const agency = await buildAgency(db, { name: plan.name, slug: plan.slug, timeZone: plan.timeZone });
   const all: NewPerson[] = [];
@@ -376,17 +361,21 @@ async function generateAgency(
     staff: workerPeople.find((p) => p.supervisorId === supervisors[largestUnit]?.id && !p.endDate),
     fidelity_observer: observer,
   };
-  for (const { role } of ACCOUNT_ROLES) {
+  const accounts = new Map<Role, { userId: string; email: string }>();
+  // The partner viewer's account belongs to a partner person, so the partners extension makes it.
+  for (const { role } of ACCOUNT_ROLES.filter((a) => a.role !== "partner_viewer")) {
     const owner = owners[role];
+    const account = { userId: newId(), email: accountEmail(plan.slug, role) };
     await insertUser(db, {
-      id: newId(),
+      id: account.userId,
       agencyId: agency.id,
       personId: owner?.id ?? null,
-      email: accountEmail(plan.slug, role),
-      displayName: owner ? `${owner.givenName} ${owner.familyName}` : `Partner viewer (${plan.name})`,
+      email: account.email,
+      displayName: owner ? `${owner.givenName} ${owner.familyName}` : plan.name,
       passwordHash,
       roles: role === "supervisor" || role === "manager" || role === "executive" ? [role, "staff"] : [role],
     });
+    accounts.set(role, account);
   }
 
   return {
@@ -401,10 +390,11 @@ async function generateAgency(
       offices,
       units,
       people: all,
+      accounts,
+      passwordHash,
       asOf: options.asOf,
     },
     ended: all.filter((p) => p.endDate).length,
-    accounts: ACCOUNT_ROLES.length,
   };
 }
 
@@ -421,6 +411,17 @@ export async function generateStatewide(
   const started = performance.now();
   const random = seededRandom(options.seed);
   const plans = planAgencies(options, random);
+  for (const plan of plans) {
+    if (workersOf(plan) < plan.units) {
+      throw new Error(
+        `${plan.name} would get ${plan.staff} staff for ${plan.units} units, too few to give each unit its leadership and a worker; raise --staff or lower --units`,
+      );
+    }
+  }
+  const [first] = plans;
+  if (first && (await findAgencyBySlug(db, first.slug))) {
+    throw new Error(`the database already holds an agency "${first.slug}"; generate into an empty database`);
+  }
   const passwordHash = await hashPassword(options.password);
   const agencies: AgencySummary[] = [];
   const extensionTotals: Record<string, number> = {};
@@ -429,7 +430,7 @@ export async function generateStatewide(
     // Each agency draws from its own stream, so changing one agency's shape leaves the others alone.
     const agencyRandom = seededRandom(options.seed * 1_000 + index + 1);
     const summary = await db.transaction().execute(async (trx) => {
-      const { agency, ended, accounts } = await generateAgency(trx, plan, options, agencyRandom, passwordHash);
+      const { agency, ended } = await generateAgency(trx, plan, options, agencyRandom, passwordHash);
       const extensions: Record<string, number> = {};
       for (const extension of STATEWIDE_EXTENSIONS) {
         const counts = await extension.extendAgency(trx, agency, agencyRandom);
@@ -443,7 +444,7 @@ export async function generateStatewide(
         endedEmployments: ended,
         orgUnits: 2 + agency.regions.length + agency.offices.length + agency.units.length,
         units: agency.units.length,
-        accounts,
+        accounts: agency.accounts.size,
         extensions,
         milliseconds: performance.now() - agencyStarted,
       } satisfies AgencySummary;
