@@ -4,6 +4,7 @@ import * as foundation from "./migrations/0001-foundation.js";
 import * as peopleBySupervisor from "./migrations/0002-people-by-supervisor-in-name-order.js";
 import * as partnersAndTeams from "./migrations/0003-partners-and-teams.js";
 import * as rosterImports from "./migrations/0004-roster-imports.js";
+import * as peopleListIndexes from "./migrations/0005-people-list-indexes.js";
 import type { Database } from "./schema.js";
 
 /**
@@ -22,6 +23,7 @@ function migrationsFor(dialect: DatabaseDialect): Record<string, Migration> {
     "0002-people-by-supervisor-in-name-order": peopleBySupervisor,
     "0003-partners-and-teams": partnersAndTeams,
     "0004-roster-imports": rosterImports,
+    "0005-people-list-indexes": peopleListIndexes,
   };
 }
 
