@@ -4,6 +4,7 @@ import { findAgencyBySlug } from "../agencies/agency.repo.js";
 import type { OrgUnitRow } from "../org/org-unit.repo.js";
 import type { JobRole, Level } from "../people/person.schema.js";
 import { buildAgency, buildOrgUnit, buildPeople, buildPerson, buildUser, type PersonSeed } from "./builders.js";
+import { type DemoStaff, seedDemoPartnersAndTeams } from "./demo-partners-and-teams.js";
 
 export const DEMO_AGENCY_SLUG = "wexler";
 export const DEMO_PASSWORD = "practice-model-demo";
@@ -241,6 +242,9 @@ async function createDemoAgency(db: Db): Promise<string> {
     if (person) account(role, person);
   }
 
+  /** Region 1's first unit and its leaders, where the demo's teaming structure starts. */
+  let firstUnit: Pick<DemoStaff, "regionUnitId" | "firstUnitId" | "regionalManager" | "supervisor" | "workers"> | null =
+    null;
   let unitNumber = 0;
   for (const [regionIndex, region] of REGIONS.entries()) {
     const regionUnit = await buildOrgUnit(db, agency.id, root, { name: region.name, kind: "region" });
@@ -276,6 +280,13 @@ async function createDemoAgency(db: Db): Promise<string> {
         if (regionIndex === 0 && unitNumber === 1) {
           account("supervisor", supervisor);
           if (members[0]) account("staff", members[0]);
+          firstUnit = {
+            regionUnitId: regionUnit.id,
+            firstUnitId: unit.id,
+            regionalManager,
+            supervisor,
+            workers: members,
+          };
         }
       }
     }
@@ -292,6 +303,20 @@ async function createDemoAgency(db: Db): Promise<string> {
           ? [login.role, "staff"]
           : [login.role],
       password: DEMO_PASSWORD,
+    });
+  }
+
+  if (firstUnit && devManager && implementationLead && coachingSupervisor && coach) {
+    await seedDemoPartnersAndTeams(db, agency.id, {
+      ...firstUnit,
+      rootUnitId: root.id,
+      developmentUnitId: development.id,
+      director,
+      implementationLead,
+      trainingCoordinator: devManager,
+      coachingSupervisor,
+      coach,
+      hoursLoggedByEmail: `training.coordinator@${DOMAIN}`,
     });
   }
   return agency.name;

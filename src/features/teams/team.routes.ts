@@ -83,13 +83,10 @@ export function registerTeamRoutes(app: App) {
     config: { access: "teams.manage" },
     schema: {
       tags,
-      summary: "Remove a member from a team",
+      summary: "Remove a member from a team; answers with the member as they were",
       params: ZMemberParams,
-      response: { 204: z.null(), ...problems },
+      response: { 200: ZTeamMember, ...problems },
     },
-    handler: async (request, reply) => {
-      await removeTeamMember(db, actorOf(request), request.params.teamId, request.params.memberId);
-      return reply.status(204).send(null);
-    },
+    handler: async (request) => removeTeamMember(db, actorOf(request), request.params.teamId, request.params.memberId),
   });
 }

@@ -165,7 +165,7 @@ export async function addTeamMember(db: Db, actor: Actor, teamId: string, input:
 }
 
 export async function removeTeamMember(db: Db, actor: Actor, teamId: string, memberId: string) {
-  await db.transaction().execute(async (trx) => {
+  return db.transaction().execute(async (trx) => {
     const team = await loadTeam(trx, actor, teamId, "teams.manage");
     const row = await findMemberById(trx, actor.agencyId, teamId, memberId);
     if (!row) throw notFound("The team member");
@@ -183,5 +183,6 @@ export async function removeTeamMember(db: Db, actor: Actor, teamId: string, mem
       },
       { before: { teamId, ...member } },
     );
+    return member;
   });
 }

@@ -61,6 +61,16 @@ export function AppLayout() {
                 <Link to="/people">People</Link>
               </li>
             ) : null}
+            {can("partners.read") ? (
+              <li>
+                <Link to="/partners">Partners</Link>
+              </li>
+            ) : null}
+            {can("teams.read") ? (
+              <li>
+                <Link to="/teams">Teams</Link>
+              </li>
+            ) : null}
             {showsAdmin ? (
               <li>
                 <Link to="/admin">Admin</Link>

@@ -5,10 +5,15 @@ import { AuditLogPage } from "../../../src/features/audit/ui/audit-log-page.js";
 import { ZAuditSearch } from "../../../src/features/audit/ui/audit-search.js";
 import { HomePage } from "../../../src/features/home/ui/home-page.js";
 import { OrgTreePage } from "../../../src/features/org/ui/org-tree-page.js";
+import { PartnerOrganizationPage } from "../../../src/features/partners/ui/partner-organization-page.js";
+import { PartnerPersonPage } from "../../../src/features/partners/ui/partner-person-page.js";
+import { PartnersPage } from "../../../src/features/partners/ui/partners-page.js";
 import { NewPersonPage } from "../../../src/features/people/ui/new-person-page.js";
 import { PeoplePage } from "../../../src/features/people/ui/people-page.js";
 import { ZPeopleSearch } from "../../../src/features/people/ui/people-search.js";
 import { PersonPage } from "../../../src/features/people/ui/person-page.js";
+import { TeamPage } from "../../../src/features/teams/ui/team-page.js";
+import { TeamsPage } from "../../../src/features/teams/ui/teams-page.js";
 import { AdminIndexPage } from "./admin-index-page.js";
 import { AppLayout } from "./app-layout.js";
 import { NotFoundPage } from "./not-found-page.js";
@@ -61,6 +66,37 @@ const personRoute = createRoute({
   },
 });
 
+const partnersRoute = createRoute({ getParentRoute: () => rootRoute, path: "/partners", component: PartnersPage });
+
+const partnerOrganizationRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/partners/$partnerOrganizationId",
+  component: function PartnerOrganizationRoute() {
+    const { partnerOrganizationId } = partnerOrganizationRoute.useParams();
+    return <PartnerOrganizationPage key={partnerOrganizationId} partnerOrganizationId={partnerOrganizationId} />;
+  },
+});
+
+const partnerPersonRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/partners/people/$partnerPersonId",
+  component: function PartnerPersonRoute() {
+    const { partnerPersonId } = partnerPersonRoute.useParams();
+    return <PartnerPersonPage key={partnerPersonId} partnerPersonId={partnerPersonId} />;
+  },
+});
+
+const teamsRoute = createRoute({ getParentRoute: () => rootRoute, path: "/teams", component: TeamsPage });
+
+const teamRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/teams/$teamId",
+  component: function TeamRoute() {
+    const { teamId } = teamRoute.useParams();
+    return <TeamPage key={teamId} teamId={teamId} />;
+  },
+});
+
 const adminRoute = createRoute({ getParentRoute: () => rootRoute, path: "/admin", component: AdminIndexPage });
 
 const agencySettingsRoute = createRoute({
@@ -88,6 +124,11 @@ const routeTree = rootRoute.addChildren([
   peopleRoute,
   newPersonRoute,
   personRoute,
+  partnersRoute,
+  partnerOrganizationRoute,
+  partnerPersonRoute,
+  teamsRoute,
+  teamRoute,
   adminRoute,
   agencySettingsRoute,
   auditRoute,
