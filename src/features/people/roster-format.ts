@@ -2,51 +2,15 @@ import { parse } from "csv-parse/sync";
 import { stringify } from "csv-stringify/sync";
 import ExcelJS from "exceljs";
 import { JOB_ROLE_LABELS, JOB_ROLES, type JobRole, LEVELS, type Level } from "./person.schema.js";
+import { ROSTER_FIELDS, ROSTER_HEADERS, type RosterField } from "./roster-fields.js";
+
+export { REQUIRED_ROSTER_FIELDS, ROSTER_FIELDS, ROSTER_HEADERS, type RosterField } from "./roster-fields.js";
 
 /**
  * The roster file format: which fields a file can carry, the headers Cascade writes and
  * recognizes, reading and writing CSV and XLSX, and the formula-injection guard. Pure: no
  * database here.
  */
-
-export const ROSTER_FIELDS = [
-  "employeeId",
-  "givenName",
-  "familyName",
-  "workEmail",
-  "jobRole",
-  "level",
-  "unit",
-  "supervisorEmployeeId",
-  "hireDate",
-  "endDate",
-  "languages",
-] as const;
-export type RosterField = (typeof ROSTER_FIELDS)[number];
-
-/** The fields a file must map before a dry run can start. */
-export const REQUIRED_ROSTER_FIELDS: readonly RosterField[] = [
-  "employeeId",
-  "givenName",
-  "familyName",
-  "jobRole",
-  "unit",
-];
-
-/** The header Cascade's own export writes for each field. */
-export const ROSTER_HEADERS: Record<RosterField, string> = {
-  employeeId: "Employee ID",
-  givenName: "Given name",
-  familyName: "Family name",
-  workEmail: "Work email",
-  jobRole: "Job role",
-  level: "Level",
-  unit: "Unit",
-  supervisorEmployeeId: "Supervisor employee ID",
-  hireDate: "Hire date",
-  endDate: "End date",
-  languages: "Languages",
-};
 
 /** Headers HR systems commonly use, compared after `headerKey`. */
 const HEADER_SYNONYMS: Record<RosterField, string[]> = {

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ZJobRole, ZLevel, ZPeopleQuery } from "./person.schema.js";
-import { ROSTER_FIELDS } from "./roster-format.js";
+import { ROSTER_FIELDS } from "./roster-fields.js";
 
 export const ZRosterField = z.enum(ROSTER_FIELDS);
 

@@ -12,6 +12,7 @@ import { NewPersonPage } from "../../../src/features/people/ui/new-person-page.j
 import { PeoplePage } from "../../../src/features/people/ui/people-page.js";
 import { ZPeopleSearch } from "../../../src/features/people/ui/people-search.js";
 import { PersonPage } from "../../../src/features/people/ui/person-page.js";
+import { RosterImportPage, RosterUploadPage } from "../../../src/features/people/ui/roster-import-page.js";
 import { TeamPage } from "../../../src/features/teams/ui/team-page.js";
 import { TeamsPage } from "../../../src/features/teams/ui/teams-page.js";
 import { AdminIndexPage } from "./admin-index-page.js";
@@ -55,6 +56,21 @@ const newPersonRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: "/people/new",
   component: NewPersonPage,
+});
+
+const rosterUploadRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/people/import",
+  component: RosterUploadPage,
+});
+
+const rosterImportRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/people/import/$importId",
+  component: function RosterImportRoute() {
+    const { importId } = rosterImportRoute.useParams();
+    return <RosterImportPage key={importId} importId={importId} />;
+  },
 });
 
 const personRoute = createRoute({
@@ -123,6 +139,8 @@ const routeTree = rootRoute.addChildren([
   organizationRoute,
   peopleRoute,
   newPersonRoute,
+  rosterUploadRoute,
+  rosterImportRoute,
   personRoute,
   partnersRoute,
   partnerOrganizationRoute,

@@ -13,6 +13,7 @@ import { buildOrgForest, flattenOrgForest, indentedName } from "../../org/ui/org
 import { useOrgTree } from "../../org/ui/org-tree-page.js";
 import { JOB_ROLE_LABELS, JOB_ROLES, LEVELS, type SORTABLE_PERSON_FIELDS, ZPeoplePage } from "../person.schema.js";
 import type { PeopleSearch } from "./people-search.js";
+import { RosterExportActions } from "./roster-export-actions.js";
 
 type SortField = (typeof SORTABLE_PERSON_FIELDS)[number];
 
@@ -159,11 +160,19 @@ export function PeoplePage({ search, onSearchChange }: PeoplePageProps) {
             : "Find the people you work with and see who they report to."
         }
         actions={
-          can("people.manage") ? (
-            <Link to="/people/new" className="button">
-              Add a person
-            </Link>
-          ) : null
+          <>
+            {can("people.manage") ? (
+              <>
+                <Link to="/people/new" className="button">
+                  Add a person
+                </Link>
+                <Link to="/people/import" className="button button-secondary">
+                  Import roster
+                </Link>
+              </>
+            ) : null}
+            <RosterExportActions search={search} />
+          </>
         }
       />
       <FilterForm
