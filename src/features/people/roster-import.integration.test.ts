@@ -328,6 +328,30 @@ describe("applying", () => {
     expect(await personByEmployeeId("N-400")).toMatchObject({ given_name: "Streamed" });
   });
 
+  it("closes the account of someone whose end date in the file has passed, as ending employment by hand does", async () => {
+    const account = await signIn(app, world.emails.staff);
+    const checked = await preview(
+      admin,
+      await upload(
+        admin,
+        "leaver.csv",
+        csv([
+          [...HR_HEADERS, "End Date"],
+          ["E4", "Worker", "roster", "worker@roster.test", "Social Worker", "Unit N1", "E3", "", "2020-06-30"],
+        ]),
+      ),
+    );
+    expect(checked.preview?.changed[0]?.changes).toEqual([{ field: "endDate", from: "", to: "2020-06-30" }]);
+    expect((await admin.request("POST", `/api/roster-imports/${checked.id}/apply`)).statusCode).toBe(200);
+    const user = await db
+      .selectFrom("users")
+      .select("is_active")
+      .where("person_id", "=", world.people.workerN1.id)
+      .executeTakeFirstOrThrow();
+    expect(user.is_active).toBe(0);
+    expect((await account.request("GET", "/api/auth/session")).statusCode).toBe(401);
+  });
+
   it("imports an XLSX workbook, with text, number and date cells", async () => {
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet("Staff");

@@ -65,6 +65,12 @@ interface StoredPreview {
   fingerprint: string;
 }
 
+/**
+ * SQLite's driver answers without waiting on real I/O, so a long transaction would otherwise
+ * hold the event loop until it ends; one turn lets a progress line reach the client now.
+ */
+const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
+
 function requireImporter(actor: Actor) {
   authorize(actor, "people.manage", { agencyId: actor.agencyId });
 }
@@ -221,6 +227,7 @@ export async function applyRoster(
     }
     const total = JSON.parse(row.rows_json).rows.length as number;
     onProgress({ type: "progress", phase: "checking", done: 0, total });
+    await nextTurn();
     const stored = JSON.parse(row.preview_json) as StoredPreview;
     const result = await plan(trx, actor.agencyId, row, JSON.parse(row.mapping_json) as RosterMapping);
     if (result.preview.counts.errors > 0) {
@@ -237,9 +244,11 @@ export async function applyRoster(
 
     const writes = result.creates.length + result.updates.length;
     let done = 0;
-    const step = (phase: "writing" | "supervisors" | "auditing", count: number, of: number) => {
+    const step = async (phase: "writing" | "supervisors" | "auditing", count: number, of: number) => {
       done += count;
-      if (done % PROGRESS_EVERY < count || done === of) onProgress({ type: "progress", phase, done, total: of });
+      if (done % PROGRESS_EVERY >= count && done !== of) return;
+      onProgress({ type: "progress", phase, done, total: of });
+      await nextTurn();
     };
 
     const idByEmployeeId = new Map<string, string>();
@@ -268,7 +277,7 @@ export async function applyRoster(
           languages: values.languages,
         })),
       );
-      step("writing", batch.length, writes);
+      await step("writing", batch.length, writes);
     }
     const today = nowUtc().slice(0, 10);
     const withAccounts = await findPeopleWithAccounts(trx, actor.agencyId);
@@ -280,7 +289,7 @@ export async function applyRoster(
       if (update.values.endDate && update.values.endDate <= today && withAccounts.has(update.person.id)) {
         await setAccountActiveForPerson(trx, actor.agencyId, update.person.id, false);
       }
-      step("writing", 1, writes);
+      await step("writing", 1, writes);
     }
 
     done = 0;
@@ -293,7 +302,7 @@ export async function applyRoster(
     for (const write of supervisorWrites) {
       const boss = write.values.supervisorEmployeeId;
       await setRosterSupervisor(trx, actor.agencyId, write.personId, boss ? (idByEmployeeId.get(boss) ?? null) : null);
-      step("supervisors", 1, supervisorWrites.length);
+      await step("supervisors", 1, supervisorWrites.length);
     }
 
     done = 0;
@@ -307,7 +316,7 @@ export async function applyRoster(
         summary: `Added ${c.values.givenName} ${c.values.familyName} from the roster file ${row.file_name}`,
         after: auditValues(c.values),
       });
-      step("auditing", 1, writes);
+      await step("auditing", 1, writes);
     }
     for (const u of result.updates) {
       const { id: _id, version: _version, supervisorId: _supervisorId, ...before } = u.person;
@@ -321,7 +330,7 @@ export async function applyRoster(
         before,
         after: auditValues(u.values),
       });
-      step("auditing", 1, writes);
+      await step("auditing", 1, writes);
     }
 
     const summary: RosterApplyResult = {
