@@ -105,7 +105,14 @@ export function registerRosterImportRoutes(app: App) {
       summary:
         "Download the people you may see as CSV or XLSX, in the columns the roster import reads. A POST because every export is recorded in the audit trail.",
       body: ZRosterExportQuery,
-      response: problems,
+      response: {
+        200: z
+          .string()
+          .describe(
+            "The file itself, sent as an attachment: text/csv (UTF-8 with a byte-order mark) or an XLSX workbook",
+          ),
+        ...problems,
+      },
     },
     handler: async (request, reply) => {
       const file = await exportRoster(db, actorOf(request), request.body);
