@@ -303,6 +303,22 @@ describe("applying", () => {
     expect(await personByEmployeeId("N-300")).toBeUndefined();
   });
 
+  it("applies a file once when two requests race to apply it", async () => {
+    const checked = await preview(
+      admin,
+      await upload(
+        admin,
+        "twice.csv",
+        csv([HR_HEADERS, ["N-500", "Only", "Once", "", "Social Worker", "Unit S1", "E7", ""]]),
+      ),
+    );
+    const url = `/api/roster-imports/${checked.id}/apply`;
+    const answers = await Promise.all([admin.request("POST", url), admin.request("POST", url)]);
+    expect(answers.map((a) => a.statusCode).sort()).toEqual([200, 409]);
+    const rows = await db.selectFrom("people").select("id").where("employee_id", "=", "N-500").execute();
+    expect(rows).toHaveLength(1);
+  });
+
   it("streams progress as newline-delimited JSON, ending with the result", async () => {
     const checked = await preview(
       admin,

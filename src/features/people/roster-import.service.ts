@@ -242,6 +242,17 @@ export async function applyRoster(
       );
     }
 
+    // Claiming the import first makes a second, simultaneous apply wait here and then stop with
+    // a conflict, before it writes anyone.
+    const summary: RosterApplyResult = {
+      created: result.creates.length,
+      updated: result.updates.length,
+      unchanged: result.unchanged,
+    };
+    if (!(await markRosterApplied(trx, actor.agencyId, id, JSON.stringify(summary)))) {
+      throw new AppError("CONFLICT", "This file has already been imported.");
+    }
+
     const writes = result.creates.length + result.updates.length;
     let done = 0;
     const step = async (phase: "writing" | "supervisors" | "auditing", count: number, of: number) => {
@@ -333,14 +344,6 @@ export async function applyRoster(
       await step("auditing", 1, writes);
     }
 
-    const summary: RosterApplyResult = {
-      created: result.creates.length,
-      updated: result.updates.length,
-      unchanged: result.unchanged,
-    };
-    if (!(await markRosterApplied(trx, actor.agencyId, id, JSON.stringify(summary)))) {
-      throw new AppError("CONFLICT", "This file has already been imported.");
-    }
     await recordAuditEvent(trx, {
       agencyId: actor.agencyId,
       actorUserId: actor.userId,
