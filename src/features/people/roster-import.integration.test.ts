@@ -368,6 +368,37 @@ describe("applying", () => {
     expect((await account.request("GET", "/api/auth/session")).statusCode).toBe(401);
   });
 
+  it("sends progress lines over the network while the transaction is still running", async () => {
+    const hires = Array.from({ length: 1200 }, (_, i) => [
+      `P-${i}`,
+      "Progress",
+      `Hire ${i}`,
+      "",
+      "Social Worker",
+      "Unit S1",
+      "E7",
+      "",
+    ]);
+    const checked = await preview(admin, await upload(admin, "progress.csv", csv([HR_HEADERS, ...hires])));
+    const address = await app.listen({ port: 0, host: "127.0.0.1" });
+    const response = await fetch(`${address}/api/roster-imports/${checked.id}/apply`, {
+      method: "POST",
+      headers: { cookie: admin.cookie, "x-csrf-token": admin.csrfToken, accept: "application/x-ndjson" },
+    });
+    const reader = (response.body as ReadableStream<Uint8Array>).pipeThrough(new TextDecoderStream()).getReader();
+    const reads: string[] = [];
+    for (let next = await reader.read(); !next.done; next = await reader.read()) reads.push(next.value);
+    const lines = reads
+      .join("")
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as { type: string; phase?: string });
+    expect(lines.filter((l) => l.phase === "writing").length).toBeGreaterThanOrEqual(3);
+    expect(lines.at(-1)?.type).toBe("done");
+    // The lines came in pieces, not all at once after the commit.
+    expect(reads.length).toBeGreaterThan(3);
+  });
+
   it("imports an XLSX workbook, with text, number and date cells", async () => {
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet("Staff");
