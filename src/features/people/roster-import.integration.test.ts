@@ -385,9 +385,13 @@ describe("applying", () => {
       method: "POST",
       headers: { cookie: admin.cookie, "x-csrf-token": admin.csrfToken, accept: "application/x-ndjson" },
     });
-    const reader = (response.body as ReadableStream<Uint8Array>).pipeThrough(new TextDecoderStream()).getReader();
+    if (!response.body) throw new Error("the apply answered without a body");
+    const reader = response.body.getReader();
+    const decoder = new TextDecoder();
     const reads: string[] = [];
-    for (let next = await reader.read(); !next.done; next = await reader.read()) reads.push(next.value);
+    for (let next = await reader.read(); !next.done; next = await reader.read()) {
+      reads.push(decoder.decode(next.value, { stream: true }));
+    }
     const lines = reads
       .join("")
       .trim()

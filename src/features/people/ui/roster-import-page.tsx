@@ -26,6 +26,7 @@ const rosterImportKey = (id: string) => ["people", "roster-import", id] as const
 const FIELD_HINTS: Partial<Record<RosterField, string>> = {
   employeeId: "People are matched by it: a known id updates that person, a new one adds someone.",
   jobRole: 'Codes or labels like "Social worker"; you can match other labels after the dry run.',
+  level: "Without it, a new person's level follows from their job role.",
   unit: "The unit's name as Cascade shows it.",
   supervisorEmployeeId: "May name someone new in the same file.",
   languages: "Separated by semicolons, e.g. English; Spanish.",
