@@ -44,7 +44,8 @@ function seededRandom(seed: number) {
   };
 }
 
-const GIVEN_NAMES = [
+/** Also the start of the statewide benchmark generator's name lists (bench/support/statewide-names.ts). */
+export const GIVEN_NAMES = [
   "Maria",
   "James",
   "Aisha",
@@ -94,7 +95,7 @@ const GIVEN_NAMES = [
   "Ayana",
   "Owen",
 ];
-const FAMILY_NAMES = [
+export const FAMILY_NAMES = [
   "Garcia",
   "Johnson",
   "Nguyen",
