@@ -7,6 +7,11 @@ import { nowUtc } from "../../shared/time.js";
 import type { ScopeFilter } from "../access/policy.js";
 import type { JobRole, Level, PeopleQuery, Person, PersonUpdate } from "./person.schema.js";
 
+/** Treats %, _ and backslash in what a person typed as plain characters in a LIKE pattern. */
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
 const todayUtc = () => new Date().toISOString().slice(0, 10);
 
 function basePeopleQuery(db: Db, agencyId: string) {
@@ -131,15 +136,18 @@ export async function findPeople(db: Db, scope: ScopeFilter, query: PeopleQuery,
   const today = todayUtc();
   let q: PeopleFilter = applyScope(db, db.selectFrom("people").where("people.agency_id", "=", scope.agencyId), scope);
   if (query.q) {
-    const like = `%${query.q.toLowerCase()}%`;
-    q = q.where((eb) =>
-      eb.or([
-        eb(eb.fn("lower", ["people.given_name"]), "like", like),
-        eb(eb.fn("lower", ["people.family_name"]), "like", like),
-        eb(eb.fn("lower", ["people.work_email"]), "like", like),
-        eb("people.employee_id", "=", query.q ?? ""),
-      ]),
-    );
+    // Every word must match a name, the email or the employee id, so "maria garcia" finds Maria Garcia.
+    for (const word of query.q.split(/\s+/).filter(Boolean).slice(0, 5)) {
+      const like = `%${escapeLike(word.toLowerCase())}%`;
+      q = q.where((eb) =>
+        eb.or([
+          sql<boolean>`lower(people.given_name) like ${like} escape '\\'`,
+          sql<boolean>`lower(people.family_name) like ${like} escape '\\'`,
+          sql<boolean>`lower(people.work_email) like ${like} escape '\\'`,
+          eb("people.employee_id", "=", word),
+        ]),
+      );
+    }
   }
   if (unitPath) q = q.where("people.org_unit_id", "in", unitsUnder(db, scope.agencyId, unitPath));
   if (query.level) q = q.where("people.level", "=", query.level);
