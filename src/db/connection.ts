@@ -58,8 +58,16 @@ function withStatementCache(sqlite: SQLite.Database): SqliteDatabase {
   };
 }
 
+/** SQLSTATE 57P01: the server ended the connection on purpose (shutdown, or a database being dropped). */
+const ADMIN_TERMINATED_CONNECTION = "57P01";
+
 function openPostgres(connectionString: string): DatabaseHandle {
   const pool = new pg.Pool({ connectionString, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+  // An idle connection can fail (the server restarts, an administrator ends it). The pool drops
+  // it and the next query opens a new one; without a listener the error would end the process.
+  pool.on("error", (error: Error & { code?: string }) => {
+    if (error.code !== ADMIN_TERMINATED_CONNECTION) console.error(`PostgreSQL connection lost: ${error.message}`);
+  });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, dialect: "postgres", close: () => db.destroy() };
 }
