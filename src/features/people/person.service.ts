@@ -21,6 +21,11 @@ export function withoutPlace({ orgUnitPath: _path, ...person }: PersonWithPlace)
   return person;
 }
 
+/** Whether a staff person belongs to the agency, for other domains that refer to people. */
+export async function isPersonOfAgency(db: Db, agencyId: string, personId: string): Promise<boolean> {
+  return (await findPersonById(db, agencyId, personId)) !== undefined;
+}
+
 /** Reads a person fresh (after a change in the same transaction), in the API's shape. */
 export async function reloadPerson(db: Db, agencyId: string, personId: string): Promise<Person> {
   return withoutPlace((await findPersonById(db, agencyId, personId)) as PersonWithPlace);

@@ -217,14 +217,3 @@ export async function deleteTeamMember(db: Db, agencyId: string, teamId: string,
     .where("id", "=", memberId)
     .execute();
 }
-
-/** Whether a staff person belongs to the agency (members are checked before they are added). */
-export async function isPersonOfAgency(db: Db, agencyId: string, personId: string) {
-  const row = await db
-    .selectFrom("people")
-    .select("id")
-    .where("agency_id", "=", agencyId)
-    .where("id", "=", personId)
-    .executeTakeFirst();
-  return row !== undefined;
-}

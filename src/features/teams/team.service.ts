@@ -4,6 +4,7 @@ import { type Actor, authorize } from "../access/policy.js";
 import { recordAuditEvent } from "../audit/audit.service.js";
 import { findOrgUnitPath } from "../org/org-unit.service.js";
 import { findPartnerPersonOfAgency } from "../partners/partner.service.js";
+import { isPersonOfAgency } from "../people/person.service.js";
 import {
   bumpTeamVersion,
   deleteTeamMember,
@@ -14,7 +15,6 @@ import {
   findTeamsOfAgency,
   insertTeam,
   insertTeamMember,
-  isPersonOfAgency,
   type TeamMemberRow,
   type TeamRow,
   updateTeam,
