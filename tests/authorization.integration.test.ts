@@ -7,6 +7,13 @@ import { insertRosterImport } from "../src/features/people/roster-import.repo.js
 import { previewRoster } from "../src/features/people/roster-import.service.js";
 import { addSpareAccounts, type RoleActor, signInEveryRole } from "./support/actors.js";
 import { buildPartnersAndTeams, type PartnersAndTeams } from "./support/partners-and-teams.js";
+import {
+  buildPracticeModel,
+  practiceModelDraftBody,
+  practiceModelFile,
+  practiceModelState,
+  resetPracticeModel,
+} from "./support/practice-models.js";
 import { anonymous, type Client, signIn, startTestApp } from "./support/test-app.js";
 import { buildWorld, TEST_PASSWORD, type World } from "./support/world.js";
 
@@ -93,6 +100,8 @@ const MANAGE_REACH: Record<Role, Reach> = {
 /** Who sees partners and teams (all staff), who changes them, and who sees and logs what partners are paid. */
 const PARTNER_MANAGERS: readonly Role[] = ["admin", "implementation_lead"];
 const PARTNER_PAY_ROLES: readonly Role[] = [...PARTNER_MANAGERS, "training_coordinator", "coaching_supervisor"];
+/** Everyone signed in reads the published practice model (SPEC §2); only these edit, publish and import. */
+const MODEL_EDITORS: readonly Role[] = ["admin", "implementation_lead"];
 
 interface Side {
   world: World;
@@ -100,7 +109,7 @@ interface Side {
   people: Record<NamedPerson, string>;
   units: Record<UnitKey, string>;
   /** One partner organization, partner person, agreement and team (with a parent team), and an uploaded roster. */
-  records: PartnersAndTeams & { rosterImport: string };
+  records: PartnersAndTeams & { rosterImport: string; model: string };
 }
 interface Ctx {
   actor: RoleActor;
@@ -752,7 +761,101 @@ const TABLE: Record<string, RouteCase> = {
       return c.request("DELETE", `/api/teams/${id}/members/${member?.id ?? randomUUID()}`);
     },
   },
+  "GET /api/model-schema.json": {
+    kind: "public",
+    send: (requester) => requester.request("GET", "/api/model-schema.json"),
+  },
+  "GET /api/models": {
+    kind: "own",
+    allowed: EVERY_ROLE,
+    send: ({ actor }) => actor.client.request("GET", "/api/models"),
+    check: async (response, { own }) =>
+      response.json<{ items: { id: string }[] }>().items.some((m) => m.id === own.records.model)
+        ? null
+        : "the published model is missing",
+  },
+  "POST /api/models": {
+    kind: "own",
+    allowed: MODEL_EDITORS,
+    state: async ({ own }) => await practiceModelsOf(own.world.agency.id),
+    send: ({ actor }) =>
+      actor.client.request("POST", "/api/models", { name: "Another model", description: "", template: "blank" }),
+  },
+  "POST /api/models/import": {
+    kind: "own",
+    allowed: MODEL_EDITORS,
+    state: async ({ own }) => await practiceModelsOf(own.world.agency.id),
+    send: async ({ actor, own }) =>
+      actor.client.request("POST", "/api/models/import", { document: await practiceModelFile(db, own.records.model) }),
+  },
+  "GET /api/models/:modelId": {
+    kind: "record",
+    record: "model",
+    allowed: EVERY_ROLE,
+    state: (id) => practiceModelState(db, id),
+    send: (c, id) => c.request("GET", `/api/models/${id}`),
+  },
+  "GET /api/models/:modelId/versions": {
+    kind: "record",
+    record: "model",
+    allowed: EVERY_ROLE,
+    state: (id) => practiceModelState(db, id),
+    send: (c, id) => c.request("GET", `/api/models/${id}/versions`),
+  },
+  "GET /api/models/:modelId/versions/:number": {
+    kind: "record",
+    record: "model",
+    allowed: EVERY_ROLE,
+    state: (id) => practiceModelState(db, id),
+    send: (c, id) => c.request("GET", `/api/models/${id}/versions/1`),
+  },
+  "GET /api/models/:modelId/versions/:number/export": {
+    kind: "record",
+    record: "model",
+    allowed: EVERY_ROLE,
+    state: (id) => practiceModelState(db, id),
+    send: (c, id) => c.request("GET", `/api/models/${id}/versions/1/export`),
+  },
+  "GET /api/models/:modelId/draft": {
+    kind: "record",
+    record: "model",
+    allowed: MODEL_EDITORS,
+    prepare: (id) => resetPracticeModel(db, id, true),
+    state: (id) => practiceModelState(db, id),
+    send: (c, id) => c.request("GET", `/api/models/${id}/draft`),
+  },
+  "PUT /api/models/:modelId/draft": {
+    kind: "record",
+    record: "model",
+    allowed: MODEL_EDITORS,
+    prepare: (id) => resetPracticeModel(db, id, true),
+    state: (id) => practiceModelState(db, id),
+    send: async (c, id) => c.request("PUT", `/api/models/${id}/draft`, await practiceModelDraftBody(db, id)),
+  },
+  "POST /api/models/:modelId/draft": {
+    kind: "record",
+    record: "model",
+    allowed: MODEL_EDITORS,
+    prepare: (id) => resetPracticeModel(db, id, false),
+    state: (id) => practiceModelState(db, id),
+    send: (c, id) => c.request("POST", `/api/models/${id}/draft`),
+  },
+  "POST /api/models/:modelId/publish": {
+    kind: "record",
+    record: "model",
+    allowed: MODEL_EDITORS,
+    prepare: (id) => resetPracticeModel(db, id, true),
+    state: (id) => practiceModelState(db, id),
+    send: async (c, id) =>
+      c.request("POST", `/api/models/${id}/publish`, { version: (await practiceModelDraftBody(db, id)).version }),
+    cleanUp: (id) => resetPracticeModel(db, id, false),
+  },
 };
+
+async function practiceModelsOf(agencyId: string) {
+  const rows = await db.selectFrom("practice_models").select("id").where("agency_id", "=", agencyId).execute();
+  return String(rows.length);
+}
 
 function sameSet(actual: string[], expected: string[]): boolean {
   return (
@@ -939,7 +1042,11 @@ const foreignIds = new Map<string, string[]>();
 async function buildSide(slug: string): Promise<Side> {
   const world = await buildWorld(db, slug);
   const { newcomerN1 } = await addSpareAccounts(db, world);
-  const records = { ...(await buildPartnersAndTeams(db, world)), rosterImport: await buildRosterImport(world) };
+  const records = {
+    ...(await buildPartnersAndTeams(db, world)),
+    rosterImport: await buildRosterImport(world),
+    model: await buildPracticeModel(db, world.agency.id, world.emails.admin),
+  };
   const actors = await signInEveryRole(app, db, world);
   const { people } = world;
   return {
@@ -970,17 +1077,18 @@ async function buildSide(slug: string): Promise<Side> {
 }
 
 async function idsOfAgency(agencyId: string): Promise<string[]> {
-  const [units, people, users, partners, partnerPeople, teams] = await Promise.all([
+  const [units, people, users, partners, partnerPeople, teams, models] = await Promise.all([
     db.selectFrom("org_units").select("id").where("agency_id", "=", agencyId).execute(),
     db.selectFrom("people").select(["id", "work_email"]).where("agency_id", "=", agencyId).execute(),
     db.selectFrom("users").select(["id", "email"]).where("agency_id", "=", agencyId).execute(),
     db.selectFrom("partner_organizations").select("id").where("agency_id", "=", agencyId).execute(),
     db.selectFrom("partner_people").select("id").where("agency_id", "=", agencyId).execute(),
     db.selectFrom("teams").select("id").where("agency_id", "=", agencyId).execute(),
+    db.selectFrom("practice_models").select("id").where("agency_id", "=", agencyId).execute(),
   ]);
   return [
     agencyId,
-    ...[...partners, ...partnerPeople, ...teams].map((r) => r.id),
+    ...[...partners, ...partnerPeople, ...teams, ...models].map((r) => r.id),
     ...units.map((u) => u.id),
     ...people.flatMap((p) => [p.id, ...(p.work_email ? [p.work_email] : [])]),
     ...users.flatMap((u) => [u.id, u.email]),

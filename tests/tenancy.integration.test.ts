@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { buildPerson, buildUser } from "../src/features/demo/builders.js";
 import { parseXlsx } from "../src/features/people/roster-format.js";
 import { buildPartnersAndTeams, type PartnersAndTeams } from "./support/partners-and-teams.js";
+import { buildPracticeModel, practiceModelFile, resetPracticeModel } from "./support/practice-models.js";
 import { type Client, signIn, startTestApp } from "./support/test-app.js";
 import { buildWorld, TEST_PASSWORD, type World } from "./support/world.js";
 
@@ -536,5 +537,64 @@ describe("roster import and export", () => {
     for (const needle of [betaOnly.workEmail, "Unmistakable", "@beta.test"]) expect(csv).not.toContain(needle);
     const filtered = await alphaAdmin.request("POST", "/api/people/export", { orgUnitId: beta.units.unitN1.id });
     expect(filtered.statusCode).toBe(400);
+  });
+});
+
+describe("practice models", () => {
+  let alphaModel: string;
+  let betaModel: string;
+  beforeAll(async () => {
+    alphaModel = await buildPracticeModel(db, alpha.agency.id, alpha.emails.admin);
+    betaModel = await buildPracticeModel(db, beta.agency.id, beta.emails.admin);
+    await resetPracticeModel(db, betaModel, true);
+  });
+
+  async function modelSnapshotOf(agencyId: string) {
+    return Promise.all(
+      (["practice_models", "model_versions"] as const).map((t) =>
+        db.selectFrom(t).selectAll().where("agency_id", "=", agencyId).orderBy("id").execute(),
+      ),
+    );
+  }
+
+  it("lists only the own agency's models", async () => {
+    const list = (await alphaAdmin.request("GET", "/api/models")).json<{ items: { id: string }[] }>();
+    expect(list.items.map((m) => m.id)).toContain(alphaModel);
+    expect(list.items.map((m) => m.id)).not.toContain(betaModel);
+  });
+
+  it("answers 404 for the other agency's model on every model route, and changes nothing", async () => {
+    const before = await modelSnapshotOf(beta.agency.id);
+    const draft = (await betaAdmin.request("GET", `/api/models/${betaModel}/draft`)).json<{
+      content: unknown;
+      version: number;
+    }>();
+    const attempts = [
+      await alphaAdmin.request("GET", `/api/models/${betaModel}`),
+      await alphaAdmin.request("GET", `/api/models/${betaModel}/versions`),
+      await alphaAdmin.request("GET", `/api/models/${betaModel}/versions/1`),
+      await alphaAdmin.request("GET", `/api/models/${betaModel}/versions/1/export`),
+      await alphaAdmin.request("GET", `/api/models/${betaModel}/draft`),
+      await alphaAdmin.request("PUT", `/api/models/${betaModel}/draft`, draft),
+      await alphaAdmin.request("POST", `/api/models/${betaModel}/draft`),
+      await alphaAdmin.request("POST", `/api/models/${betaModel}/publish`, { version: draft.version }),
+    ];
+    expect(attempts.map((r) => r.statusCode)).toEqual(attempts.map(() => 404));
+    expect(await modelSnapshotOf(beta.agency.id)).toEqual(before);
+  });
+
+  it("imports another agency's file into the own agency only", async () => {
+    const before = await modelSnapshotOf(beta.agency.id);
+    const response = await alphaAdmin.request("POST", "/api/models/import", {
+      document: await practiceModelFile(db, betaModel),
+    });
+    expect(response.statusCode).toBe(201);
+    const created = await db
+      .selectFrom("practice_models")
+      .select("agency_id")
+      .where("id", "=", response.json<{ id: string }>().id)
+      .executeTakeFirstOrThrow();
+    expect(created.agency_id).toBe(alpha.agency.id);
+    expect(await modelSnapshotOf(beta.agency.id)).toEqual(before);
   });
 });

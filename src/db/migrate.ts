@@ -5,6 +5,7 @@ import * as peopleBySupervisor from "./migrations/0002-people-by-supervisor-in-n
 import * as partnersAndTeams from "./migrations/0003-partners-and-teams.js";
 import * as rosterImports from "./migrations/0004-roster-imports.js";
 import * as peopleListIndexes from "./migrations/0005-people-list-indexes.js";
+import * as practiceModels from "./migrations/0006-practice-models.js";
 import type { Database } from "./schema.js";
 
 /**
@@ -24,6 +25,7 @@ function migrationsFor(dialect: DatabaseDialect): Record<string, Migration> {
     "0003-partners-and-teams": partnersAndTeams,
     "0004-roster-imports": rosterImports,
     "0005-people-list-indexes": peopleListIndexes,
+    "0006-practice-models": practiceModels,
   };
 }
 

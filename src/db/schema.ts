@@ -216,6 +216,33 @@ export interface RosterColumnMappingsTable {
   updated_at: string;
 }
 
+export interface PracticeModelsTable {
+  id: string;
+  agency_id: string;
+  name: string;
+  description: string;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+export interface ModelVersionsTable {
+  id: string;
+  agency_id: string;
+  model_id: string;
+  /** Null while the version is a draft. */
+  number: number | null;
+  /** `draft` or `published`; a published version never changes. */
+  status: string;
+  published_at: string | null;
+  published_by_user_id: string | null;
+  /** JSON: the version's values, elements, leadership behaviors and rating scales. */
+  content_json: string;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
 export interface Database {
   agencies: AgenciesTable;
   org_units: OrgUnitsTable;
@@ -233,4 +260,6 @@ export interface Database {
   team_members: TeamMembersTable;
   roster_imports: RosterImportsTable;
   roster_column_mappings: RosterColumnMappingsTable;
+  practice_models: PracticeModelsTable;
+  model_versions: ModelVersionsTable;
 }

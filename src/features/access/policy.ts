@@ -23,6 +23,8 @@ export const ACTIONS = [
   "partnerAccounts.create",
   "teams.read",
   "teams.manage",
+  "models.read",
+  "models.edit",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -45,9 +47,12 @@ const EVERYONE_ON_STAFF = {
   "orgUnits.read": "agency",
   "partners.read": "agency",
   "teams.read": "agency",
+  "models.read": "agency",
 } as const;
 const PARTNER_PAY = { "partnerAgreements.read": "agency", "partnerHours.log": "agency" } as const;
 const PARTNER_MANAGEMENT = { ...PARTNER_PAY, "partners.manage": "agency", "teams.manage": "agency" } as const;
+/** Drafts, publishing and imports of the practice model. */
+const MODEL_EDITING = { "models.edit": "agency" } as const;
 
 export const GRANTS: Record<Role, Partial<Record<Action, Scope>>> = {
   admin: {
@@ -59,8 +64,9 @@ export const GRANTS: Record<Role, Partial<Record<Action, Scope>>> = {
     "audit.read": "agency",
     ...PARTNER_MANAGEMENT,
     "partnerAccounts.create": "agency",
+    ...MODEL_EDITING,
   },
-  implementation_lead: { ...EVERYONE_ON_STAFF, "people.read": "agency", ...PARTNER_MANAGEMENT },
+  implementation_lead: { ...EVERYONE_ON_STAFF, "people.read": "agency", ...PARTNER_MANAGEMENT, ...MODEL_EDITING },
   training_coordinator: { ...EVERYONE_ON_STAFF, "people.read": "agency", ...PARTNER_PAY },
   coaching_supervisor: { ...EVERYONE_ON_STAFF, "people.read": "agency", ...PARTNER_PAY },
   executive: { ...EVERYONE_ON_STAFF, "people.read": "agency" },
@@ -71,7 +77,8 @@ export const GRANTS: Record<Role, Partial<Record<Action, Scope>>> = {
   fidelity_observer: { ...EVERYONE_ON_STAFF, "people.read": "self" },
   staff: { ...EVERYONE_ON_STAFF, "people.read": "self" },
   // Partners see aggregates only (SPEC §8); they get their own agency's name and nothing row-level.
-  partner_viewer: { "agency.read": "agency" },
+  // The published practice model is for everyone signed in, partners included (SPEC §2).
+  partner_viewer: { "agency.read": "agency", "models.read": "agency" },
 };
 
 const SCOPE_WIDTH: Record<Scope, number> = { self: 1, subtree: 2, agency: 3 };

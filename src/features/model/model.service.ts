@@ -1,0 +1,289 @@
+import type { z } from "zod";
+import type { Db } from "../../db/types.js";
+import { AppError, type FieldError, notFound, staleVersion } from "../../server/errors.js";
+import { type Actor, authorize, canAct } from "../access/policy.js";
+import { recordAuditEvent } from "../audit/audit.service.js";
+import {
+  findDraft,
+  findLatestPublishedVersion,
+  findModelById,
+  findModelsOfAgency,
+  findPublishedVersion,
+  findVersionHeadsOfAgency,
+  insertDraft,
+  insertModel,
+  type ModelRow,
+  publishDraft,
+  touchModel,
+  updateDraftContent,
+  type VersionRow,
+} from "./model.repo.js";
+import {
+  type DraftUpdate,
+  MODEL_EXPORT_FORMAT,
+  MODEL_EXPORT_SCHEMA_VERSION,
+  type Model,
+  type ModelContent,
+  type ModelExport,
+  type ModelInput,
+  type ModelVersion,
+  ZModelContent,
+  ZModelExport,
+} from "./model.schema.js";
+import { templateContent } from "./templates/index.js";
+
+const here = (actor: Actor) => ({ agencyId: actor.agencyId });
+
+function audit(
+  db: Db,
+  actor: Actor,
+  event: { action: "create" | "update"; entityType: string; entityId: string; summary: string },
+  states: { before?: unknown; after?: unknown },
+) {
+  return recordAuditEvent(db, { agencyId: actor.agencyId, actorUserId: actor.userId, ...event, ...states });
+}
+
+const mayEdit = (actor: Actor) => canAct(actor, "models.edit");
+
+type Heads = Awaited<ReturnType<typeof findVersionHeadsOfAgency>>;
+
+function toModel(row: ModelRow, heads: Heads, editor: boolean): Model {
+  const own = heads.filter((h) => h.model_id === row.id);
+  const numbers = own.filter((h) => h.status === "published").map((h) => h.number ?? 0);
+  return {
+    ...row,
+    latestPublishedNumber: numbers.length ? Math.max(...numbers) : null,
+    hasDraft: editor && own.some((h) => h.status === "draft"),
+  };
+}
+
+function toVersion(row: VersionRow, publishedBy: string | null): ModelVersion {
+  return {
+    id: row.id,
+    modelId: row.modelId,
+    number: row.number,
+    status: row.status,
+    publishedAt: row.publishedAt,
+    publishedBy,
+    content: ZModelContent.parse(JSON.parse(row.contentJson)),
+    version: row.version,
+    updatedAt: row.updatedAt,
+  };
+}
+
+async function publisherOf(db: Db, agencyId: string, row: VersionRow) {
+  if (!row.publishedByUserId) return null;
+  const user = await db
+    .selectFrom("users")
+    .select("email")
+    .where("agency_id", "=", agencyId)
+    .where("id", "=", row.publishedByUserId)
+    .executeTakeFirst();
+  return user?.email ?? null;
+}
+
+export async function listModels(db: Db, actor: Actor): Promise<{ items: Model[] }> {
+  authorize(actor, "models.read", here(actor));
+  const editor = mayEdit(actor);
+  const [models, heads] = await Promise.all([
+    findModelsOfAgency(db, actor.agencyId),
+    findVersionHeadsOfAgency(db, actor.agencyId),
+  ]);
+  const items = models.map((m) => toModel(m, heads, editor));
+  // People who may not edit see only what has been published.
+  return { items: editor ? items : items.filter((m) => m.latestPublishedNumber !== null) };
+}
+
+/** The model, if the actor may see it: readers only see models with a published version. */
+async function loadModel(db: Db, actor: Actor, id: string, action: "models.read" | "models.edit") {
+  const model = await findModelById(db, actor.agencyId, id);
+  if (!model) throw notFound("The practice model");
+  authorize(actor, action, here(actor), "The practice model");
+  const heads = (await findVersionHeadsOfAgency(db, actor.agencyId)).filter((h) => h.model_id === id);
+  const result = toModel(model, heads, mayEdit(actor));
+  if (!mayEdit(actor) && result.latestPublishedNumber === null) throw notFound("The practice model");
+  return { model: result, heads };
+}
+
+export async function getModel(db: Db, actor: Actor, id: string) {
+  const { model, heads } = await loadModel(db, actor, id, "models.read");
+  const draft = model.hasDraft ? heads.find((h) => h.status === "draft") : undefined;
+  return {
+    ...model,
+    versions: publishedSummaries(heads),
+    draft: draft ? { id: draft.id, version: draft.version, updatedAt: draft.updated_at } : null,
+  };
+}
+
+function publishedSummaries(heads: Heads) {
+  return heads
+    .filter((h) => h.status === "published")
+    .map((h) => ({ number: h.number ?? 0, publishedAt: h.published_at ?? "", publishedBy: h.email }));
+}
+
+export async function listVersions(db: Db, actor: Actor, id: string) {
+  const { heads } = await loadModel(db, actor, id, "models.read");
+  return { items: publishedSummaries(heads) };
+}
+
+export async function getVersion(db: Db, actor: Actor, id: string, number: number) {
+  await loadModel(db, actor, id, "models.read");
+  const row = await findPublishedVersion(db, actor.agencyId, id, number);
+  if (!row) throw notFound("That version");
+  return toVersion(row, await publisherOf(db, actor.agencyId, row));
+}
+
+export async function getDraft(db: Db, actor: Actor, id: string) {
+  await loadModel(db, actor, id, "models.edit");
+  const row = await findDraft(db, actor.agencyId, id);
+  if (!row) throw noDraft();
+  return toVersion(row, null);
+}
+
+const noDraft = () =>
+  new AppError(
+    "CONFLICT",
+    "This model has no draft. Published versions cannot be changed; start a new draft to make changes.",
+  );
+
+async function createWithContent(
+  db: Db,
+  actor: Actor,
+  input: { name: string; description: string },
+  content: ModelContent,
+  how: string,
+) {
+  const id = await insertModel(db, actor.agencyId, input);
+  const draftId = await insertDraft(db, actor.agencyId, id, JSON.stringify(content));
+  await audit(
+    db,
+    actor,
+    {
+      action: "create",
+      entityType: "practice_model",
+      entityId: id,
+      summary: `Created practice model ${input.name} ${how}`,
+    },
+    { after: { ...input, draftId, content } },
+  );
+  return getModel(db, actor, id);
+}
+
+export async function createModel(db: Db, actor: Actor, input: ModelInput) {
+  authorize(actor, "models.edit", here(actor));
+  return db
+    .transaction()
+    .execute((trx) =>
+      createWithContent(trx, actor, input, templateContent(input.template), `from the ${input.template} template`),
+    );
+}
+
+export async function updateDraft(db: Db, actor: Actor, id: string, input: DraftUpdate) {
+  return db.transaction().execute(async (trx) => {
+    const { model } = await loadModel(trx, actor, id, "models.edit");
+    const before = await findDraft(trx, actor.agencyId, id);
+    if (!before) throw noDraft();
+    const contentJson = JSON.stringify(input.content);
+    if (!(await updateDraftContent(trx, actor.agencyId, before.id, contentJson, input.version))) {
+      throw staleVersion(toVersion(before, null));
+    }
+    await touchModel(trx, actor.agencyId, id);
+    await audit(
+      trx,
+      actor,
+      {
+        action: "update",
+        entityType: "model_version",
+        entityId: before.id,
+        summary: `Edited the draft of practice model ${model.name}`,
+      },
+      { before: JSON.parse(before.contentJson), after: input.content },
+    );
+    return toVersion((await findDraft(trx, actor.agencyId, id)) as VersionRow, null);
+  });
+}
+
+export async function publishModel(db: Db, actor: Actor, id: string, version: number) {
+  return db.transaction().execute(async (trx) => {
+    const { model } = await loadModel(trx, actor, id, "models.edit");
+    const draft = await findDraft(trx, actor.agencyId, id);
+    if (!draft) throw noDraft();
+    const number = (model.latestPublishedNumber ?? 0) + 1;
+    if (!(await publishDraft(trx, actor.agencyId, draft.id, { number, version, userId: actor.userId }))) {
+      throw staleVersion(toVersion(draft, null));
+    }
+    await touchModel(trx, actor.agencyId, id);
+    await audit(
+      trx,
+      actor,
+      {
+        action: "update",
+        entityType: "model_version",
+        entityId: draft.id,
+        summary: `Published version ${number} of practice model ${model.name}`,
+      },
+      { before: { status: "draft" }, after: { status: "published", number } },
+    );
+    const row = (await findPublishedVersion(trx, actor.agencyId, id, number)) as VersionRow;
+    return toVersion(row, await publisherOf(trx, actor.agencyId, row));
+  });
+}
+
+export async function startDraft(db: Db, actor: Actor, id: string) {
+  return db.transaction().execute(async (trx) => {
+    const { model } = await loadModel(trx, actor, id, "models.edit");
+    if (await findDraft(trx, actor.agencyId, id)) {
+      throw new AppError("CONFLICT", "This model already has a draft; edit or publish it first.");
+    }
+    const latest = await findLatestPublishedVersion(trx, actor.agencyId, id);
+    if (!latest) throw noDraft();
+    const draftId = await insertDraft(trx, actor.agencyId, id, latest.contentJson);
+    await touchModel(trx, actor.agencyId, id);
+    await audit(
+      trx,
+      actor,
+      {
+        action: "create",
+        entityType: "model_version",
+        entityId: draftId,
+        summary: `Started a draft of practice model ${model.name} from version ${latest.number}`,
+      },
+      { after: { fromVersion: latest.number } },
+    );
+    return toVersion((await findDraft(trx, actor.agencyId, id)) as VersionRow, null);
+  });
+}
+
+export async function exportVersion(db: Db, actor: Actor, id: string, number: number): Promise<ModelExport> {
+  const { model } = await loadModel(db, actor, id, "models.read");
+  const row = await findPublishedVersion(db, actor.agencyId, id, number);
+  if (!row) throw notFound("That version");
+  return {
+    format: MODEL_EXPORT_FORMAT,
+    schemaVersion: MODEL_EXPORT_SCHEMA_VERSION,
+    model: { name: model.name, description: model.description },
+    source: { versionNumber: number, publishedAt: row.publishedAt ?? "" },
+    content: ZModelContent.parse(JSON.parse(row.contentJson)),
+  };
+}
+
+/** Zod's issues as field errors whose paths point into the uploaded file. */
+function issuesToFieldErrors(issues: z.core.$ZodIssue[]): FieldError[] {
+  return issues.map((issue) => ({
+    field: issue.path.length ? issue.path.map(String).join(".") : "(document)",
+    message: issue.message,
+  }));
+}
+
+/** Creates a new model whose draft is the file's content; a file with any error writes nothing. */
+export async function importModel(db: Db, actor: Actor, document: unknown) {
+  authorize(actor, "models.edit", here(actor));
+  const parsed = ZModelExport.safeParse(document);
+  if (!parsed.success) {
+    throw new AppError("VALIDATION", "The file is not a valid practice model.", {
+      fieldErrors: issuesToFieldErrors(parsed.error.issues),
+    });
+  }
+  const { model, content } = parsed.data;
+  return db.transaction().execute((trx) => createWithContent(trx, actor, model, content, "from an imported file"));
+}
