@@ -94,6 +94,16 @@ export async function listModels(db: Db, actor: Actor): Promise<{ items: Model[]
   return { items: editor ? items : items.filter((m) => m.latestPublishedNumber !== null) };
 }
 
+/**
+ * Writes to a model's versions start by moving the model's own version: the row lock this
+ * takes makes simultaneous drafts and publications of one model wait for each other, so the
+ * second sees the first's result (a 409) instead of tripping over a unique index.
+ */
+async function lockModel(db: Db, actor: Actor, id: string) {
+  await touchModel(db, actor.agencyId, id);
+  return loadModel(db, actor, id, "models.edit");
+}
+
 /** The model, if the actor may see it: readers only see models with a published version. */
 async function loadModel(db: Db, actor: Actor, id: string, action: "models.read" | "models.edit") {
   const model = await findModelById(db, actor.agencyId, id);
@@ -180,14 +190,13 @@ export async function createModel(db: Db, actor: Actor, input: ModelInput) {
 
 export async function updateDraft(db: Db, actor: Actor, id: string, input: DraftUpdate) {
   return db.transaction().execute(async (trx) => {
-    const { model } = await loadModel(trx, actor, id, "models.edit");
+    const { model } = await lockModel(trx, actor, id);
     const before = await findDraft(trx, actor.agencyId, id);
     if (!before) throw noDraft();
     const contentJson = JSON.stringify(input.content);
     if (!(await updateDraftContent(trx, actor.agencyId, before.id, contentJson, input.version))) {
       throw staleVersion(toVersion(before, null));
     }
-    await touchModel(trx, actor.agencyId, id);
     await audit(
       trx,
       actor,
@@ -205,14 +214,13 @@ export async function updateDraft(db: Db, actor: Actor, id: string, input: Draft
 
 export async function publishModel(db: Db, actor: Actor, id: string, version: number) {
   return db.transaction().execute(async (trx) => {
-    const { model } = await loadModel(trx, actor, id, "models.edit");
+    const { model } = await lockModel(trx, actor, id);
     const draft = await findDraft(trx, actor.agencyId, id);
     if (!draft) throw noDraft();
     const number = (model.latestPublishedNumber ?? 0) + 1;
     if (!(await publishDraft(trx, actor.agencyId, draft.id, { number, version, userId: actor.userId }))) {
       throw staleVersion(toVersion(draft, null));
     }
-    await touchModel(trx, actor.agencyId, id);
     await audit(
       trx,
       actor,
@@ -231,14 +239,13 @@ export async function publishModel(db: Db, actor: Actor, id: string, version: nu
 
 export async function startDraft(db: Db, actor: Actor, id: string) {
   return db.transaction().execute(async (trx) => {
-    const { model } = await loadModel(trx, actor, id, "models.edit");
+    const { model } = await lockModel(trx, actor, id);
     if (await findDraft(trx, actor.agencyId, id)) {
       throw new AppError("CONFLICT", "This model already has a draft; edit or publish it first.");
     }
     const latest = await findLatestPublishedVersion(trx, actor.agencyId, id);
     if (!latest) throw noDraft();
     const draftId = await insertDraft(trx, actor.agencyId, id, latest.contentJson);
-    await touchModel(trx, actor.agencyId, id);
     await audit(
       trx,
       actor,

@@ -187,6 +187,27 @@ describe("practice models", () => {
     expect(audit.map((a) => a.summary)).toContain("Published version 2 of practice model Second edition");
   });
 
+  it("lets only one of two simultaneous requests start a draft or publish it", async () => {
+    const model = await createModel("Race", "blank");
+    await publish(model.id);
+    const starts = await Promise.all([
+      lead.request("POST", `/api/models/${model.id}/draft`),
+      admin.request("POST", `/api/models/${model.id}/draft`),
+    ]);
+    expect(starts.map((r) => r.statusCode).sort()).toEqual([201, 409]);
+    const draft = await draftOf(model.id);
+    const publications = await Promise.all([
+      lead.request("POST", `/api/models/${model.id}/publish`, { version: draft.version }),
+      admin.request("POST", `/api/models/${model.id}/publish`, { version: draft.version }),
+    ]);
+    expect(publications.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+    const rows = await versionRows(model.id);
+    expect(rows.map((r) => [r.status, r.number]).sort()).toEqual([
+      ["published", 1],
+      ["published", 2],
+    ]);
+  });
+
   it("shows readers, partners included, only published versions and never drafts", async () => {
     const unpublished = await createModel("Not yet out", "blank");
     const published = await createModel("Out", "blank");
