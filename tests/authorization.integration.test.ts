@@ -795,6 +795,17 @@ const TABLE: Record<string, RouteCase> = {
     state: (id) => practiceModelState(db, id),
     send: (c, id) => c.request("GET", `/api/models/${id}`),
   },
+  "PUT /api/models/:modelId": {
+    kind: "record",
+    record: "model",
+    allowed: MODEL_EDITORS,
+    state: (id) => practiceModelState(db, id),
+    send: async (c, id) => {
+      const row = await db.selectFrom("practice_models").select("version").where("id", "=", id).executeTakeFirst();
+      const body = { name: "Practice model", description: "", version: row?.version ?? 1 };
+      return c.request("PUT", `/api/models/${id}`, body);
+    },
+  },
   "GET /api/models/:modelId/versions": {
     kind: "record",
     record: "model",

@@ -571,6 +571,7 @@ describe("practice models", () => {
     }>();
     const attempts = [
       await alphaAdmin.request("GET", `/api/models/${betaModel}`),
+      await alphaAdmin.request("PUT", `/api/models/${betaModel}`, { name: "Ours now", version: 1 }),
       await alphaAdmin.request("GET", `/api/models/${betaModel}/versions`),
       await alphaAdmin.request("GET", `/api/models/${betaModel}/versions/1`),
       await alphaAdmin.request("GET", `/api/models/${betaModel}/versions/1/export`),

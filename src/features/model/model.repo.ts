@@ -82,6 +82,22 @@ export async function insertModel(db: Db, agencyId: string, input: { name: strin
   return id;
 }
 
+export async function updateModel(
+  db: Db,
+  agencyId: string,
+  id: string,
+  input: { name: string; description: string; version: number },
+) {
+  const result = await db
+    .updateTable("practice_models")
+    .set({ name: input.name, description: input.description, updated_at: nowUtc(), version: input.version + 1 })
+    .where("agency_id", "=", agencyId)
+    .where("id", "=", id)
+    .where("version", "=", input.version)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
 /** Any change to a model's versions moves the model's own version, so open pages see it. */
 export async function touchModel(db: Db, agencyId: string, id: string) {
   await db

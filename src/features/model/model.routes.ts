@@ -9,6 +9,7 @@ import {
   ZModelImport,
   ZModelInput,
   ZModelList,
+  ZModelUpdate,
   ZModelVersion,
   ZPublishInput,
   ZVersionList,
@@ -23,6 +24,7 @@ import {
   listModels,
   listVersions,
   publishModel,
+  renameModel,
   startDraft,
   updateDraft,
 } from "./model.service.js";
@@ -92,6 +94,18 @@ export function registerModelRoutes(app: App) {
       response: { 200: ZModelDetail, ...problems },
     },
     handler: async (request) => getModel(db, actorOf(request), request.params.modelId),
+  });
+
+  app.put("/api/models/:modelId", {
+    config: { access: "models.edit" },
+    schema: {
+      tags,
+      summary: "Rename a practice model or change its description; send the version you read, or get 409",
+      params: ZModelParams,
+      body: ZModelUpdate,
+      response: { 200: ZModelDetail, ...problems },
+    },
+    handler: async (request) => renameModel(db, actorOf(request), request.params.modelId, request.body),
   });
 
   app.get("/api/models/:modelId/versions", {

@@ -130,6 +130,14 @@ export const ZModelInput = z.object({
 });
 export type ModelInput = z.output<typeof ZModelInput>;
 
+/** A model's name and description belong to the model, not to a version, so they stay editable. */
+export const ZModelUpdate = z.object({
+  name: name(160),
+  description: text(4000).default(""),
+  version: z.number().int().positive(),
+});
+export type ModelUpdate = z.output<typeof ZModelUpdate>;
+
 export const ZPublishedVersionSummary = z.object({
   number: z.number().int(),
   publishedAt: z.string(),

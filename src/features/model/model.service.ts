@@ -16,6 +16,7 @@ import {
   publishDraft,
   touchModel,
   updateDraftContent,
+  updateModel,
   type VersionRow,
 } from "./model.repo.js";
 import {
@@ -26,6 +27,7 @@ import {
   type ModelContent,
   type ModelExport,
   type ModelInput,
+  type ModelUpdate,
   type ModelVersion,
   ZModelContent,
   ZModelExport,
@@ -186,6 +188,24 @@ export async function createModel(db: Db, actor: Actor, input: ModelInput) {
     .execute((trx) =>
       createWithContent(trx, actor, input, templateContent(input.template), `from the ${input.template} template`),
     );
+}
+
+export async function renameModel(db: Db, actor: Actor, id: string, input: ModelUpdate) {
+  return db.transaction().execute(async (trx) => {
+    const { model: before } = await loadModel(trx, actor, id, "models.edit");
+    if (!(await updateModel(trx, actor.agencyId, id, input))) throw staleVersion(await getModel(trx, actor, id));
+    const after = await getModel(trx, actor, id);
+    await audit(
+      trx,
+      actor,
+      { action: "update", entityType: "practice_model", entityId: id, summary: `Edited practice model ${after.name}` },
+      {
+        before: { name: before.name, description: before.description },
+        after: { name: after.name, description: after.description },
+      },
+    );
+    return after;
+  });
 }
 
 export async function updateDraft(db: Db, actor: Actor, id: string, input: DraftUpdate) {

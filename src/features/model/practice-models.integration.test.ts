@@ -102,6 +102,29 @@ describe("practice models", () => {
     expect((await draftOf(model.id)).content).toEqual(content);
   });
 
+  it("renames a model with an optimistic version, without touching its published versions", async () => {
+    const model = await createModel("Old name", "blank");
+    await publish(model.id);
+    const current = (await lead.request("GET", `/api/models/${model.id}`)).json<Model & { version: number }>();
+    const rows = await versionRows(model.id);
+    const renamed = await lead.request("PUT", `/api/models/${model.id}`, {
+      name: "New name",
+      description: "Renamed",
+      version: current.version,
+    });
+    expect(renamed.statusCode).toBe(200);
+    expect(renamed.json<Model>()).toMatchObject({ name: "New name", latestPublishedNumber: 1 });
+    const stale = await lead.request("PUT", `/api/models/${model.id}`, {
+      name: "Lost",
+      description: "",
+      version: current.version,
+    });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json<{ current: Model }>().current.name).toBe("New name");
+    expect(await versionRows(model.id)).toEqual(rows);
+    expect((await staff.request("PUT", `/api/models/${model.id}`, { name: "X", version: 1 })).statusCode).toBe(403);
+  });
+
   it("refuses repeated codes with errors at their paths, and keeps the draft", async () => {
     const model = await createModel("Codes", "family-centered");
     const draft = await draftOf(model.id);
