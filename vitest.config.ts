@@ -30,6 +30,8 @@ export default defineConfig({
           include: ["tests/e2e/**/*.e2e.test.ts"],
           globalSetup: ["tests/e2e/support/server-global-setup.ts"],
           fileParallelism: false,
+          // The page fetches after the address changes; on a busy CI machine that can take seconds.
+          expect: { poll: { timeout: 10_000, interval: 100 } },
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },
