@@ -1,6 +1,7 @@
 import { preparedQuery } from "../../db/prepared-query.js";
 import type { AgenciesTable } from "../../db/schema.js";
 import type { Db } from "../../db/types.js";
+import { updatedOneRow } from "../../db/types.js";
 import { nowUtc } from "../../shared/time.js";
 import type { Agency, AgencySettingsUpdate } from "./agency.schema.js";
 
@@ -56,7 +57,7 @@ export async function updateAgencySettings(db: Db, agencyId: string, update: Age
     .where("id", "=", agencyId)
     .where("version", "=", update.version)
     .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+  return updatedOneRow(result);
 }
 
 export async function findAgencyBySlug(db: Db, slug: string): Promise<Agency | undefined> {

@@ -1,4 +1,5 @@
 import type { Db } from "../../db/types.js";
+import { updatedOneRow } from "../../db/types.js";
 import { newId } from "../../shared/ids.js";
 import { nowUtc } from "../../shared/time.js";
 
@@ -95,7 +96,7 @@ export async function updateModel(
     .where("id", "=", id)
     .where("version", "=", input.version)
     .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+  return updatedOneRow(result);
 }
 
 /** Any change to a model's versions moves the model's own version, so open pages see it. */
@@ -210,7 +211,7 @@ export async function updateDraftContent(db: Db, agencyId: string, id: string, c
     .where("status", "=", "draft")
     .where("version", "=", version)
     .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+  return updatedOneRow(result);
 }
 
 /** Freezes a draft as the given number; the unique index on (model, number) refuses a second one. */
@@ -236,5 +237,5 @@ export async function publishDraft(
     .where("status", "=", "draft")
     .where("version", "=", change.version)
     .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+  return updatedOneRow(result);
 }

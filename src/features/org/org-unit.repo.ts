@@ -1,6 +1,6 @@
 import { sql } from "kysely";
 import type { Db } from "../../db/types.js";
-import { toCount } from "../../db/types.js";
+import { toCount, updatedOneRow } from "../../db/types.js";
 import { newId } from "../../shared/ids.js";
 import { nowUtc } from "../../shared/time.js";
 
@@ -102,7 +102,7 @@ export async function renameOrgUnit(db: Db, agencyId: string, id: string, name: 
     .where("id", "=", id)
     .where("version", "=", expectedVersion)
     .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+  return updatedOneRow(result);
 }
 
 /**
@@ -123,7 +123,7 @@ export async function moveOrgUnitSubtree(
     .where("id", "=", unit.id)
     .where("version", "=", expectedVersion)
     .executeTakeFirst();
-  if (Number(moved.numUpdatedRows) !== 1) return false;
+  if (!updatedOneRow(moved)) return false;
   const newPath = `${newParent.path}${unit.id}/`;
   await db
     .updateTable("org_units")
@@ -150,7 +150,7 @@ export async function setOrgUnitRetired(
     .where("id", "=", id)
     .where("version", "=", expectedVersion)
     .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+  return updatedOneRow(result);
 }
 
 /** Active people anywhere in the subtree whose root has this path. */

@@ -1,5 +1,5 @@
 import type { Db } from "../../db/types.js";
-import { toCount } from "../../db/types.js";
+import { toCount, updatedOneRow } from "../../db/types.js";
 import { newId } from "../../shared/ids.js";
 import { nowUtc } from "../../shared/time.js";
 import type {
@@ -141,7 +141,7 @@ export async function updatePartnerOrganization(
     .where("id", "=", id)
     .where("version", "=", version)
     .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+  return updatedOneRow(result);
 }
 
 export interface PartnerPersonRow {
@@ -268,7 +268,7 @@ export async function updatePartnerPerson(
     .where("id", "=", id)
     .where("version", "=", version)
     .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+  return updatedOneRow(result);
 }
 
 export interface AgreementRow {
@@ -389,7 +389,7 @@ export async function updateAgreement(db: Db, agencyId: string, id: string, valu
     .where("id", "=", id)
     .where("version", "=", version)
     .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+  return updatedOneRow(result);
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { Db } from "../../db/types.js";
+import { updatedOneRow } from "../../db/types.js";
 import { nowUtc } from "../../shared/time.js";
 
 export async function findPersonIdByEmployeeId(db: Db, agencyId: string, employeeId: string) {
@@ -31,7 +32,7 @@ export async function updatePlacement(
     .where("id", "=", personId)
     .where("version", "=", expectedVersion)
     .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+  return updatedOneRow(result);
 }
 
 export async function updateEndDate(
@@ -48,5 +49,5 @@ export async function updateEndDate(
     .where("id", "=", personId)
     .where("version", "=", expectedVersion)
     .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+  return updatedOneRow(result);
 }

@@ -2,7 +2,7 @@ import { type Compilable, type SelectQueryBuilder, sql } from "kysely";
 import { preparedQuery } from "../../db/prepared-query.js";
 import type { Database } from "../../db/schema.js";
 import type { Db } from "../../db/types.js";
-import { toCount } from "../../db/types.js";
+import { toCount, updatedOneRow } from "../../db/types.js";
 import { nowUtc } from "../../shared/time.js";
 import type { ScopeFilter } from "../access/policy.js";
 import type { JobRole, Level, PeopleQuery, Person, PersonUpdate } from "./person.schema.js";
@@ -277,7 +277,7 @@ export async function updatePerson(db: Db, agencyId: string, personId: string, u
     .where("id", "=", personId)
     .where("version", "=", update.version)
     .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+  return updatedOneRow(result);
 }
 
 export interface NewPerson {

@@ -1,4 +1,5 @@
 import type { Db } from "../../db/types.js";
+import { updatedOneRow } from "../../db/types.js";
 import { nowUtc } from "../../shared/time.js";
 import type { JobRole, Level } from "./person.schema.js";
 import type { ExistingPerson, ExistingUnit, RosterPersonValues } from "./roster-diff.js";
@@ -85,7 +86,7 @@ export async function markRosterApplied(db: Db, agencyId: string, id: string, su
     .where("id", "=", id)
     .where("status", "=", "previewed")
     .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+  return updatedOneRow(result);
 }
 
 export type RememberedKind = "column" | "jobRole" | "level";
@@ -203,7 +204,7 @@ export async function updateRosterPerson(
     .where("id", "=", personId)
     .where("version", "=", expectedVersion)
     .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+  return updatedOneRow(result);
 }
 
 export async function setRosterSupervisor(db: Db, agencyId: string, personId: string, supervisorId: string | null) {

@@ -1,5 +1,5 @@
 import type { Db } from "../../db/types.js";
-import { toCount } from "../../db/types.js";
+import { toCount, updatedOneRow } from "../../db/types.js";
 import { newId } from "../../shared/ids.js";
 import { nowUtc } from "../../shared/time.js";
 import type { TeamInput, TeamKind, TeamMemberRole } from "./team.schema.js";
@@ -92,7 +92,7 @@ export async function updateTeam(db: Db, agencyId: string, id: string, input: Te
     .where("id", "=", id)
     .where("version", "=", version)
     .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+  return updatedOneRow(result);
 }
 
 /** Adding or removing a member changes the team: its version moves so open edit forms see it. */
