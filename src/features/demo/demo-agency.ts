@@ -5,6 +5,7 @@ import type { OrgUnitRow } from "../org/org-unit.repo.js";
 import type { JobRole, Level } from "../people/person.schema.js";
 import { buildAgency, buildOrgUnit, buildPeople, buildPerson, buildUser, type PersonSeed } from "./builders.js";
 import { type DemoStaff, seedDemoPartnersAndTeams } from "./demo-partners-and-teams.js";
+import { seedDemoPracticeModel } from "./demo-practice-model.js";
 
 export const DEMO_AGENCY_SLUG = "wexler";
 export const DEMO_PASSWORD = "practice-model-demo";
@@ -293,9 +294,10 @@ async function createDemoAgency(db: Db): Promise<string> {
     }
   }
 
+  const userIds = new Map<Role, string>();
   for (const login of DEMO_LOGINS) {
     const owner = accounts.get(login.role);
-    await buildUser(db, agency.id, {
+    const user = await buildUser(db, agency.id, {
       email: login.email,
       displayName: owner?.name ?? "Community partner (demo)",
       personId: owner?.personId ?? null,
@@ -305,7 +307,10 @@ async function createDemoAgency(db: Db): Promise<string> {
           : [login.role],
       password: DEMO_PASSWORD,
     });
+    userIds.set(login.role, user.id);
   }
+  const modelPublisher = userIds.get("implementation_lead");
+  if (modelPublisher) await seedDemoPracticeModel(db, agency.id, modelPublisher);
 
   if (firstUnit && devManager && implementationLead && coachingSupervisor && coach) {
     await seedDemoPartnersAndTeams(db, agency.id, {

@@ -239,3 +239,16 @@ export async function publishDraft(
     .executeTakeFirst();
   return updatedOneRow(result);
 }
+
+/** The agency's most recently published version of any model: "the model in use". */
+export async function findNewestPublicationOfAgency(db: Db, agencyId: string) {
+  const row = await db
+    .selectFrom("model_versions")
+    .select(versionColumns)
+    .where("agency_id", "=", agencyId)
+    .where("status", "=", "published")
+    .orderBy("published_at", "desc")
+    .orderBy("id")
+    .executeTakeFirst();
+  return row && toVersionRow(row);
+}

@@ -8,6 +8,7 @@ import {
   findLatestPublishedVersion,
   findModelById,
   findModelsOfAgency,
+  findNewestPublicationOfAgency,
   findPublishedVersion,
   findVersionHeadsOfAgency,
   insertDraft,
@@ -313,4 +314,41 @@ export async function importModel(db: Db, actor: Actor, document: unknown) {
   }
   const { model, content } = parsed.data;
   return db.transaction().execute((trx) => createWithContent(trx, actor, model, content, "from an imported file"));
+}
+
+/**
+ * For other domains (training modules, coaching goals, fidelity measures, profiles): a
+ * published model version's content, with no actor, because the caller has already decided
+ * who may see its own records. Records that point at elements or behaviors store the model id,
+ * the version number and the item ids, so a later version never changes what they meant.
+ */
+export interface PublishedModel {
+  modelId: string;
+  versionNumber: number;
+  content: ModelContent;
+}
+
+function toPublishedModel(row: VersionRow): PublishedModel {
+  return {
+    modelId: row.modelId,
+    versionNumber: row.number ?? 0,
+    content: ZModelContent.parse(JSON.parse(row.contentJson)),
+  };
+}
+
+/** A given published version, or null when the agency has no such version. */
+export async function findPublishedModel(
+  db: Db,
+  agencyId: string,
+  modelId: string,
+  versionNumber: number,
+): Promise<PublishedModel | null> {
+  const row = await findPublishedVersion(db, agencyId, modelId, versionNumber);
+  return row ? toPublishedModel(row) : null;
+}
+
+/** The agency's model in use: the most recently published version of any of its models. */
+export async function findModelInUse(db: Db, agencyId: string): Promise<PublishedModel | null> {
+  const row = await findNewestPublicationOfAgency(db, agencyId);
+  return row ? toPublishedModel(row) : null;
 }
