@@ -1,8 +1,9 @@
-import { randomUUID } from "node:crypto";
+import { createHash, randomBytes, randomUUID } from "node:crypto";
 import type { LightMyRequestResponse } from "fastify";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ROLES, type Role } from "../src/features/access/roles.js";
 import { currentTotpCode } from "../src/features/accounts/totp.js";
+import { replaceCalendarFeed } from "../src/features/calendar/calendar-feed.repo.js";
 import { insertRosterImport } from "../src/features/people/roster-import.repo.js";
 import { previewRoster } from "../src/features/people/roster-import.service.js";
 import { addSpareAccounts, type RoleActor, signInEveryRole } from "./support/actors.js";
@@ -761,6 +762,29 @@ const TABLE: Record<string, RouteCase> = {
       return c.request("DELETE", `/api/teams/${id}/members/${member?.id ?? randomUUID()}`);
     },
   },
+  "GET /api/calendar-feed": {
+    kind: "own",
+    allowed: EVERY_ROLE,
+    send: ({ actor }) => actor.client.request("GET", "/api/calendar-feed"),
+  },
+  "POST /api/calendar-feed": {
+    kind: "own",
+    allowed: EVERY_ROLE,
+    send: ({ actor }) => actor.client.request("POST", "/api/calendar-feed"),
+  },
+  "DELETE /api/calendar-feed": {
+    kind: "own",
+    allowed: EVERY_ROLE,
+    send: async ({ actor }) => {
+      await actor.client.request("POST", "/api/calendar-feed");
+      return actor.client.request("DELETE", "/api/calendar-feed");
+    },
+  },
+  "GET /api/calendar/:token": {
+    kind: "public",
+    // Calendar programs have no session: the secret address alone opens the feed.
+    send: async (requester, { email }) => requester.request("GET", await calendarFeedPathOf(email)),
+  },
   "GET /api/model-schema.json": {
     kind: "public",
     send: (requester) => requester.request("GET", "/api/model-schema.json"),
@@ -862,6 +886,22 @@ const TABLE: Record<string, RouteCase> = {
     cleanUp: (id) => resetPracticeModel(db, id, false),
   },
 };
+
+/** A fresh feed address for the account, made the way the service makes one. */
+async function calendarFeedPathOf(email: string) {
+  const user = await db.selectFrom("users").select(["id", "agency_id"]).where("email", "=", email).executeTakeFirst();
+  const token = randomBytes(32).toString("base64url");
+  if (user) {
+    await replaceCalendarFeed(db, {
+      id: randomUUID(),
+      agencyId: user.agency_id,
+      userId: user.id,
+      tokenHash: createHash("sha256").update(token).digest("hex"),
+      createdAt: new Date().toISOString(),
+    });
+  }
+  return `/api/calendar/${token}.ics`;
+}
 
 async function practiceModelsOf(agencyId: string) {
   const rows = await db.selectFrom("practice_models").select("id").where("agency_id", "=", agencyId).execute();

@@ -243,6 +243,15 @@ export interface ModelVersionsTable {
   version: number;
 }
 
+export interface CalendarFeedsTable {
+  id: string;
+  agency_id: string;
+  user_id: string;
+  /** SHA-256 of the secret in the feed's address. */
+  token_hash: string;
+  created_at: string;
+}
+
 export interface Database {
   agencies: AgenciesTable;
   org_units: OrgUnitsTable;
@@ -262,4 +271,5 @@ export interface Database {
   roster_column_mappings: RosterColumnMappingsTable;
   practice_models: PracticeModelsTable;
   model_versions: ModelVersionsTable;
+  calendar_feeds: CalendarFeedsTable;
 }

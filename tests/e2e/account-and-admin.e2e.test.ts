@@ -95,6 +95,27 @@ describe.skipIf(!browserIsAvailable())("account and admin settings", () => {
     await expectAccessible(page, "the account page with a password error");
   });
 
+  it("turns on a private calendar feed whose address a calendar program can read without signing in", async () => {
+    const page = await browser.newPage();
+    await signIn(page, demoEmail("coach"));
+    await page.goto("/account");
+    await page.getByRole("button", { name: "Turn on my calendar feed" }).click();
+    const address = await page.getByLabel("Calendar address").inputValue();
+    expect(address).toMatch(/\/api\/calendar\/[A-Za-z0-9_-]{43}\.ics$/);
+    await expectAccessible(page, "the account page showing a new calendar address");
+
+    const outsider = await browser.newContext();
+    const feed = await outsider.request.get(address);
+    expect(feed.status()).toBe(200);
+    expect(await feed.text()).toMatch(/^BEGIN:VCALENDAR/);
+
+    await page.reload();
+    await page.getByText("Your calendar feed is on").waitFor();
+    await page.getByRole("button", { name: "Turn off my calendar feed" }).click();
+    await page.getByText("Your calendar feed is off.").waitFor();
+    expect((await outsider.request.get(address)).status()).toBe(404);
+  });
+
   it("lets an admin change agency settings, with field errors, and a required two-factor reaches everyone", async () => {
     const admin = await browser.newPage();
     await signIn(admin, demoEmail("admin"));

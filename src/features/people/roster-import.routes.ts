@@ -1,10 +1,10 @@
 import { PassThrough } from "node:stream";
-import type { FastifyReply } from "fastify";
 import { z } from "zod";
 import { AppError } from "../../server/errors.js";
 import type { App } from "../../server/http-types.js";
 import { actorOf } from "../../server/http-types.js";
 import { ZProblem } from "../../server/problem-details.js";
+import { sendRaw } from "../../server/raw-response.js";
 import {
   ZRosterApplyResult,
   ZRosterExportQuery,
@@ -19,11 +19,6 @@ const ZImportParams = z.object({ importId: z.string().min(1).max(64) });
 /** A 20,000-row roster is a few megabytes, and base64 adds a third. */
 const UPLOAD_LIMIT = 32 * 1024 * 1024;
 const NDJSON = "application/x-ndjson";
-
-/** A file or a stream: sent as it is, past the JSON response schemas. */
-function sendRaw(reply: FastifyReply, contentType: string, payload: Buffer | string | PassThrough) {
-  return reply.type(contentType).send(payload);
-}
 
 export function registerRosterImportRoutes(app: App) {
   const { db } = app.database;

@@ -6,6 +6,7 @@ import { ErrorSummary } from "../../../../web/src/components/error-summary.js";
 import { TextField } from "../../../../web/src/components/form-fields.js";
 import { PageHeader } from "../../../../web/src/components/page-header.js";
 import { ROLE_LABELS } from "../../access/roles.js";
+import { CalendarFeedSection } from "../../calendar/ui/calendar-feed-section.js";
 import { ZOk } from "../auth.schema.js";
 import { TwoFactorSetup } from "./two-factor-setup.js";
 
@@ -131,7 +132,10 @@ export function AccountPage() {
 
   return (
     <>
-      <PageHeader title="Your account" intro="Change your password and how you sign in." />
+      <PageHeader
+        title="Your account"
+        intro="Change your password and how you sign in, and see your sessions in your own calendar."
+      />
       <div role="status" className={notice ? "notice notice-success" : "visually-hidden"}>
         {notice}
       </div>
@@ -188,6 +192,8 @@ export function AccountPage() {
           </>
         )}
       </section>
+
+      <CalendarFeedSection timeZone={agency.timeZone} />
     </>
   );
 }

@@ -1,0 +1,4 @@
+import type { CalendarEventSource } from "./calendar-events.js";
+
+/** Every domain's dated events for a person, in the order they are gathered into one feed. */
+export const CALENDAR_EVENT_SOURCES: readonly CalendarEventSource[] = [];
