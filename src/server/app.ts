@@ -17,6 +17,7 @@ import { registerAgencyRoutes } from "../features/agencies/agency.routes.js";
 import { registerAuditRoutes } from "../features/audit/audit.routes.js";
 import { registerHomeRoutes } from "../features/home/home.routes.js";
 import { registerModelRoutes } from "../features/model/model.routes.js";
+import { registerModelFocusRoutes } from "../features/model-focus/model-focus.routes.js";
 import { registerOrgUnitRoutes } from "../features/org/org-unit.routes.js";
 import { registerPartnerRoutes } from "../features/partners/partner.routes.js";
 import { registerEmploymentRoutes } from "../features/people/employment.routes.js";
@@ -116,6 +117,7 @@ export async function buildApp(database: DatabaseHandle, config: AppConfig, opti
   registerPartnerRoutes(app);
   registerTeamRoutes(app);
   registerModelRoutes(app);
+  registerModelFocusRoutes(app);
 
   const webRoot = config.webRoot ? resolve(config.webRoot) : null;
   const servesWeb = webRoot !== null && existsSync(resolve(webRoot, "index.html"));
