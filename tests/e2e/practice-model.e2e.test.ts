@@ -66,6 +66,20 @@ describe.skipIf(!browserIsAvailable())("practice model", () => {
     await expect.poll(() => mainHeading(page).textContent()).toBe("Edit practice models");
     await expectAccessible(page, "the list of models");
 
+    // A file with a mistake is refused with the exact place of each problem, and no model appears.
+    const badFile = { format: "cascade-practice-model", schemaVersion: 1, model: { name: "Shared" }, content: {} };
+    await page.getByLabel("Model file", { exact: true }).setInputFiles({
+      name: "shared-model.json",
+      mimeType: "application/json",
+      buffer: Buffer.from(JSON.stringify(badFile)),
+    });
+    await page.getByRole("button", { name: "Import" }).click();
+    const refusal = page.getByRole("alert").filter({ hasText: "The file was not imported" });
+    await refusal.waitFor();
+    expect(await refusal.textContent()).toContain("content.elements");
+    expect(await page.getByRole("link", { name: "Shared" }).count()).toBe(0);
+    await expectAccessible(page, "a refused import");
+
     await page.getByLabel("Name", { exact: true }).fill("Core practice pilot");
     await page.getByLabel("Start from").selectOption("core-practice");
     await page.getByRole("button", { name: "Create model" }).click();
@@ -95,6 +109,11 @@ describe.skipIf(!browserIsAvailable())("practice model", () => {
     expect(await page.locator("#draft-elements-0-behaviors-3-shortName").inputValue()).toBe("Follow up the same day");
     await expectAccessible(page, "the draft editor with a field error");
     await newCode.fill("ENG-4");
+
+    // Unsaved work survives leaving the page (or a session that ends): it is kept in the browser.
+    await page.reload();
+    await page.getByText("Your unsaved changes from earlier were restored.").waitFor();
+    expect(await page.locator("#draft-elements-0-behaviors-3-code").inputValue()).toBe("ENG-4");
 
     // Keyboard reordering: the new behavior moves up to second place, announced to screen readers.
     const newBehavior = page.locator(".reorderable-item", { has: newCode }).last();

@@ -20,6 +20,18 @@ const SECTION_TITLES: Record<Change["section"], string> = {
   scales: "Rating scales",
 };
 
+/** The document's field names, as people call them. */
+const FIELD_LABELS: Record<string, string> = {
+  code: "Code",
+  name: "Name",
+  shortName: "Short name",
+  description: "Description",
+  pocketText: "Pocket text",
+  variants: "By level",
+  levels: "Levels",
+};
+const fieldLabel = (field: string) => FIELD_LABELS[field] ?? field;
+
 const KIND_LABELS: Record<Change["kind"], string> = {
   added: "Added",
   removed: "Removed",
@@ -90,8 +102,8 @@ function ChangeRows({
     return (
       <tr>
         <th scope="row">{title}</th>
-        <td>Position: {old?.place ?? "—"}</td>
-        <td>Position: {now?.place ?? "—"}</td>
+        <td>Position {old?.place ?? "—"}</td>
+        <td>Position {now?.place ?? "—"}</td>
       </tr>
     );
   }
@@ -105,11 +117,11 @@ function ChangeRows({
             </th>
           ) : null}
           <td className="compare-cell">
-            <span className="compare-field">{field}</span>
+            <span className="compare-field">{fieldLabel(field)}</span>
             <span className="compare-text">{shown(old?.fields[field])}</span>
           </td>
           <td className="compare-cell">
-            <span className="compare-field">{field}</span>
+            <span className="compare-field">{fieldLabel(field)}</span>
             <span className="compare-text">{shown(now?.fields[field])}</span>
           </td>
         </tr>
@@ -118,7 +130,8 @@ function ChangeRows({
   );
 }
 
-const refLabel = (ref: string) => (ref === "draft" ? "Draft" : `Version ${ref}`);
+const refLabel = (ref: string) => (ref === "draft" ? "the draft" : `version ${ref}`);
+const refHeading = (ref: string) => (ref === "draft" ? "Draft" : `Version ${ref}`);
 
 interface ModelComparePageProps {
   modelId: string;
@@ -181,7 +194,7 @@ export function ModelComparePage({ modelId, search, onSearchChange }: ModelCompa
         <LoadError error={comparison.error} what="these versions" />
       ) : comparison.data.changes.length === 0 ? (
         <p className="notice">
-          {refLabel(from ?? "")} and {refLabel(to ?? "")} are the same.
+          Nothing changed between {refLabel(from ?? "")} and {refLabel(to ?? "")}.
         </p>
       ) : (
         <>
@@ -200,8 +213,8 @@ export function ModelComparePage({ modelId, search, onSearchChange }: ModelCompa
                     <thead>
                       <tr>
                         <th scope="col">Item</th>
-                        <th scope="col">{refLabel(from ?? "")}</th>
-                        <th scope="col">{refLabel(to ?? "")}</th>
+                        <th scope="col">{refHeading(from ?? "")}</th>
+                        <th scope="col">{refHeading(to ?? "")}</th>
                       </tr>
                     </thead>
                     <tbody>
