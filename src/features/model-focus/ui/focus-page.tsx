@@ -115,10 +115,14 @@ function UnitFocusForm({ unit, month, model }: { unit: Unit; month: string; mode
 
 /** Where supervisors and managers choose what their units practise this month. */
 export function FocusPage() {
+  const [monthText, setMonthText] = useState<string | null>(null);
+  // The board follows the typed month once it is a whole month; until then it stays where it was.
   const [month, setMonth] = useState<string | undefined>(undefined);
   const board = useQuery({
     queryKey: modelKeys.focusBoard(month ?? "current"),
     queryFn: () => api.get("/api/model-focus", ZFocusBoard, { month }),
+    // Keeps the page (and the month field's focus) in place while another month loads.
+    placeholderData: (previous) => previous,
   });
   return (
     <>
@@ -137,8 +141,11 @@ export function FocusPage() {
               label="Month"
               hint="As year and month, e.g. 2026-03."
               width="short"
-              value={month ?? board.data.month}
-              onChange={(next) => setMonth(/^\d{4}-\d{2}$/.test(next) ? next : undefined)}
+              value={monthText ?? board.data.month}
+              onChange={(next) => {
+                setMonthText(next);
+                if (/^\d{4}-(0[1-9]|1[0-2])$/.test(next)) setMonth(next);
+              }}
             />
           </div>
           {board.data.model === null ? (
