@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { templateContent } from "../../src/features/model/templates/index.js";
 import { expectAccessible } from "./support/axe.js";
 import { browserIsAvailable, useBrowser } from "./support/browser.js";
-import { demoEmail, mainHeading, signIn } from "./support/cascade.js";
+import { apiGet, demoEmail, mainHeading, signIn } from "./support/cascade.js";
 
 const mainNav = (page: Page) => page.getByRole("navigation", { name: "Main" });
 /** The demo agency publishes the family-centered template. */
@@ -129,7 +129,25 @@ describe.skipIf(!browserIsAvailable())("practice model", () => {
       .waitFor({ state: "attached" });
     expect(await page.locator("#draft-elements-0-behaviors-1-code").inputValue()).toBe("ENG-4");
 
+    // Meanwhile a colleague saves the same draft: saving shows both and keeps this person's work.
+    const modelId = new URL(page.url()).pathname.split("/").at(-1) ?? "";
+    const { csrfToken } = await apiGet<{ csrfToken: string }>(page, "/api/auth/session");
+    const theirs = await apiGet<{ content: { values: { name: string }[] }; version: number }>(
+      page,
+      `/api/models/${modelId}/draft`,
+    );
+    const [firstValue] = theirs.content.values;
+    if (firstValue) firstValue.name = "Children belong with their families and kin";
+    const colleague = await page.request.put(`/api/models/${modelId}/draft`, {
+      headers: { "x-csrf-token": csrfToken },
+      data: { content: theirs.content, version: theirs.version },
+    });
+    expect(colleague.status()).toBe(200);
     await page.getByRole("button", { name: "Save draft" }).click();
+    await page.getByRole("heading", { name: "Someone else changed this draft while you were editing" }).waitFor();
+    expect(await page.locator("#draft-elements-0-behaviors-1-code").inputValue()).toBe("ENG-4");
+    await expectAccessible(page, "the draft editor after a colleague's save");
+    await page.getByRole("button", { name: "Save my version over theirs" }).click();
     await page.getByText("All changes saved.").waitFor();
     await page.getByRole("button", { name: "Publish…" }).click();
     const dialog = page.getByRole("dialog", { name: "Publish this draft?" });
