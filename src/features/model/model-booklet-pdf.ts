@@ -108,6 +108,33 @@ function leadershipPage(doc: Doc, source: BookletSource, level: LeadershipLevel)
   }
 }
 
+/** A quiet footer on every page, so loose cards and sheets can be put back in order. */
+function numberPages(doc: Doc, source: BookletSource) {
+  const { start, count } = doc.bufferedPageRange();
+  for (let i = start; i < start + count; i++) {
+    doc.switchToPage(i);
+    const { margins } = doc.page;
+    // Writing inside the bottom margin must not start a new page, so the margin is lifted while writing.
+    const bottomMargin = margins.bottom;
+    margins.bottom = 0;
+    doc
+      .font(REGULAR)
+      .fontSize(7)
+      .fillColor("#555")
+      .text(
+        `${versionLine(source)} · page ${i + 1} of ${count}`,
+        margins.left,
+        doc.page.height - bottomMargin / 2 - 4,
+        {
+          width: textWidth(doc),
+          align: "center",
+          lineBreak: false,
+        },
+      );
+    margins.bottom = bottomMargin;
+  }
+}
+
 /** Renders a printout as a PDF; the caller has checked that the element or level exists. */
 export function renderBookletPdf(source: BookletSource, query: BookletQuery): Promise<Buffer> {
   const pocket = query.kind === "booklet";
@@ -115,6 +142,7 @@ export function renderBookletPdf(source: BookletSource, query: BookletQuery): Pr
     size: pocket ? "A6" : "LETTER",
     margins: pocket ? { top: 28, bottom: 28, left: 24, right: 24 } : { top: 54, bottom: 54, left: 60, right: 60 },
     info: { Title: `${source.modelName} (version ${source.versionNumber})`, Creator: "Cascade" },
+    bufferPages: true,
   });
   const chunks: Buffer[] = [];
   doc.on("data", (chunk: Buffer) => chunks.push(chunk));
@@ -125,6 +153,7 @@ export function renderBookletPdf(source: BookletSource, query: BookletQuery): Pr
   if (query.kind === "booklet") pocketBooklet(doc, source);
   else if (query.kind === "element") elementPage(doc, source, query.elementId ?? "");
   else leadershipPage(doc, source, query.level ?? "supervisor");
+  numberPages(doc, source);
   doc.end();
   return done;
 }

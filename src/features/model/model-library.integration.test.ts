@@ -94,6 +94,7 @@ describe("printable PDFs", () => {
     const pdf = pdfText("booklet", response.rawPayload);
     expect(pdf.pages).toBeGreaterThanOrEqual(1 + published.elements.length);
     expect(pdf.images).toBe(pdf.pages);
+    expect(pdf.text).toContain(`Family centered · version 1 · page ${pdf.pages} of ${pdf.pages}`);
     for (const element of published.elements) expect(pdf.text).toContain(element.name);
     for (const behavior of published.elements.flatMap((e) => e.behaviors)) {
       expect(pdf.text).toContain((behavior.pocketText || behavior.description).replace(/\s+/g, " "));
