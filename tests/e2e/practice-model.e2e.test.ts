@@ -129,6 +129,13 @@ describe.skipIf(!browserIsAvailable())("practice model", () => {
       .waitFor({ state: "attached" });
     expect(await page.locator("#draft-elements-0-behaviors-1-code").inputValue()).toBe("ENG-4");
 
+    // Dragging works too: the second value dropped on the first takes its place.
+    const valueItem = (index: number) =>
+      page.locator(".reorderable-item", { has: page.locator(`#draft-values-${index}-name`) });
+    const secondValueName = await page.locator("#draft-values-1-name").inputValue();
+    await valueItem(1).locator(".drag-handle").dragTo(valueItem(0));
+    expect(await page.locator("#draft-values-0-name").inputValue()).toBe(secondValueName);
+
     // Meanwhile a colleague saves the same draft: saving shows both and keeps this person's work.
     const modelId = new URL(page.url()).pathname.split("/").at(-1) ?? "";
     const { csrfToken } = await apiGet<{ csrfToken: string }>(page, "/api/auth/session");
