@@ -7,6 +7,7 @@ import { replaceCalendarFeed } from "../src/features/calendar/calendar-feed.repo
 import { insertRosterImport } from "../src/features/people/roster-import.repo.js";
 import { previewRoster } from "../src/features/people/roster-import.service.js";
 import { addSpareAccounts, type RoleActor, signInEveryRole } from "./support/actors.js";
+import { clearFocusesOfUnit, FOCUS_MONTH, focusBody, focusesOfUnit, resetFocus } from "./support/model-focus.js";
 import { buildPartnersAndTeams, type PartnersAndTeams } from "./support/partners-and-teams.js";
 import {
   buildPracticeModel,
@@ -103,6 +104,22 @@ const PARTNER_MANAGERS: readonly Role[] = ["admin", "implementation_lead"];
 const PARTNER_PAY_ROLES: readonly Role[] = [...PARTNER_MANAGERS, "training_coordinator", "coaching_supervisor"];
 /** Everyone signed in reads the published practice model (SPEC §2); only these edit, publish and import. */
 const MODEL_EDITORS: readonly Role[] = ["admin", "implementation_lead"];
+/** Supervisors choose their own unit's monthly focus, managers any unit they lead, editors any unit at all. */
+const FOCUS_SETTERS: readonly Role[] = ["admin", "implementation_lead", "manager", "supervisor"];
+const FOCUS_REACH: Record<Role, Reach> = {
+  admin: EVERYONE,
+  implementation_lead: EVERYONE,
+  training_coordinator: [],
+  coaching_supervisor: [],
+  executive: [],
+  manager: ["north", "northOffice", "unitN1", "unitN2"],
+  supervisor: ["unitN1"],
+  staff: [],
+  trainer: [],
+  coach: [],
+  fidelity_observer: [],
+  partner_viewer: [],
+};
 
 interface Side {
   world: World;
@@ -885,6 +902,46 @@ const TABLE: Record<string, RouteCase> = {
       c.request("POST", `/api/models/${id}/publish`, { version: (await practiceModelDraftBody(db, id)).version }),
     cleanUp: (id) => resetPracticeModel(db, id, false),
   },
+  "GET /api/models/:modelId/compare": {
+    kind: "record",
+    record: "model",
+    allowed: EVERY_ROLE,
+    state: (id) => practiceModelState(db, id),
+    send: (c, id) => c.request("GET", `/api/models/${id}/compare?from=1&to=1`),
+  },
+  "GET /api/models/:modelId/versions/:number/booklet.pdf": {
+    kind: "record",
+    record: "model",
+    allowed: EVERY_ROLE,
+    state: (id) => practiceModelState(db, id),
+    send: (c, id) => c.request("GET", `/api/models/${id}/versions/1/booklet.pdf?kind=booklet`),
+  },
+  "GET /api/model-focus/mine": {
+    kind: "own",
+    allowed: EVERY_ROLE,
+    send: ({ actor }) => actor.client.request("GET", "/api/model-focus/mine"),
+  },
+  "GET /api/model-focus": {
+    kind: "own",
+    allowed: FOCUS_SETTERS,
+    send: ({ actor }) => actor.client.request("GET", `/api/model-focus?month=${FOCUS_MONTH}`),
+  },
+  "PUT /api/model-focus/:orgUnitId/:month": {
+    kind: "unit",
+    reach: FOCUS_REACH,
+    targets: UNITS,
+    prepare: (id) => clearFocusesOfUnit(db, id),
+    send: async (c, id) => c.request("PUT", `/api/model-focus/${id}/${FOCUS_MONTH}`, await focusBody(db, id)),
+    cleanUp: (id) => clearFocusesOfUnit(db, id),
+  },
+  "DELETE /api/model-focus/:orgUnitId/:month": {
+    kind: "unit",
+    reach: FOCUS_REACH,
+    targets: UNITS,
+    prepare: (id) => resetFocus(db, id),
+    send: (c, id) => c.request("DELETE", `/api/model-focus/${id}/${FOCUS_MONTH}?version=1`),
+    cleanUp: (id) => clearFocusesOfUnit(db, id),
+  },
 };
 
 /** A fresh feed address for the account, made the way the service makes one. */
@@ -943,7 +1000,12 @@ async function stateOf(kind: "person" | "unit", id: string): Promise<string> {
       db.selectFrom("org_units").select("id").where("parent_id", "=", id).execute(),
       db.selectFrom("people").select("id").where("org_unit_id", "=", id).execute(),
     ]);
-    return JSON.stringify({ unit, children: children.length, people: people.length });
+    return JSON.stringify({
+      unit,
+      children: children.length,
+      people: people.length,
+      focuses: await focusesOfUnit(db, id),
+    });
   }
   const person = await db.selectFrom("people").selectAll().where("id", "=", id).executeTakeFirst();
   const user = await db

@@ -579,6 +579,8 @@ describe("practice models", () => {
       await alphaAdmin.request("PUT", `/api/models/${betaModel}/draft`, draft),
       await alphaAdmin.request("POST", `/api/models/${betaModel}/draft`),
       await alphaAdmin.request("POST", `/api/models/${betaModel}/publish`, { version: draft.version }),
+      await alphaAdmin.request("GET", `/api/models/${betaModel}/compare?from=1&to=draft`),
+      await alphaAdmin.request("GET", `/api/models/${betaModel}/versions/1/booklet.pdf?kind=booklet`),
     ];
     expect(attempts.map((r) => r.statusCode)).toEqual(attempts.map(() => 404));
     expect(await modelSnapshotOf(beta.agency.id)).toEqual(before);
@@ -597,5 +599,43 @@ describe("practice models", () => {
       .executeTakeFirstOrThrow();
     expect(created.agency_id).toBe(alpha.agency.id);
     expect(await modelSnapshotOf(beta.agency.id)).toEqual(before);
+  });
+});
+
+describe("monthly team focus", () => {
+  const month = "2030-02";
+
+  it("never sets, clears or lists a focus of another agency's unit, nor lets one point at its model", async () => {
+    const alphaModel = await buildPracticeModel(db, alpha.agency.id, alpha.emails.admin);
+    const betaModel = await buildPracticeModel(db, beta.agency.id, beta.emails.admin);
+    const itemOf = async (client: Client, modelId: string) =>
+      (await client.request("GET", `/api/models/${modelId}/versions/1`)).json<{
+        content: { elements: { id: string }[] };
+      }>().content.elements[0]?.id;
+    const alphaItem = await itemOf(alphaAdmin, alphaModel);
+    const betaItem = await itemOf(betaAdmin, betaModel);
+    const betaUnit = beta.units.unitN1.id;
+    const set = await betaAdmin.request("PUT", `/api/model-focus/${betaUnit}/${month}`, { itemId: betaItem });
+    expect(set.statusCode).toBe(200);
+    const before = await db.selectFrom("model_focuses").selectAll().where("agency_id", "=", beta.agency.id).execute();
+
+    const attempts = [
+      await alphaAdmin.request("PUT", `/api/model-focus/${betaUnit}/${month}`, { itemId: alphaItem, version: 1 }),
+      await alphaAdmin.request("DELETE", `/api/model-focus/${betaUnit}/${month}?version=1`),
+    ];
+    expect(attempts.map((r) => r.statusCode)).toEqual([404, 404]);
+    // Alpha's own unit cannot be pointed at beta's model either.
+    const foreignItem = await alphaAdmin.request("PUT", `/api/model-focus/${alpha.units.unitN1.id}/${month}`, {
+      itemId: betaItem,
+    });
+    expect(foreignItem.statusCode).toBe(400);
+    const board = (await alphaAdmin.request("GET", `/api/model-focus?month=${month}`)).json<{
+      units: { orgUnitId: string; focus: unknown }[];
+    }>();
+    expect(board.units.map((u) => u.orgUnitId)).not.toContain(betaUnit);
+    expect(board.units.every((u) => u.focus === null)).toBe(true);
+    expect(await db.selectFrom("model_focuses").selectAll().where("agency_id", "=", beta.agency.id).execute()).toEqual(
+      before,
+    );
   });
 });

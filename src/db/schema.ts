@@ -272,4 +272,23 @@ export interface Database {
   practice_models: PracticeModelsTable;
   model_versions: ModelVersionsTable;
   calendar_feeds: CalendarFeedsTable;
+  model_focuses: ModelFocusesTable;
+}
+
+export interface ModelFocusesTable {
+  id: string;
+  agency_id: string;
+  org_unit_id: string;
+  /** YYYY-MM, in the agency's time zone. */
+  month: string;
+  model_id: string;
+  version_number: number;
+  /** `element` or `behavior`. */
+  item_kind: string;
+  item_id: string;
+  note: string;
+  set_by_user_id: string;
+  created_at: string;
+  updated_at: string;
+  version: number;
 }

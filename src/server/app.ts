@@ -18,6 +18,7 @@ import { registerAuditRoutes } from "../features/audit/audit.routes.js";
 import { registerCalendarFeedRoutes } from "../features/calendar/calendar-feed.routes.js";
 import { registerHomeRoutes } from "../features/home/home.routes.js";
 import { registerModelRoutes } from "../features/model/model.routes.js";
+import { registerModelFocusRoutes } from "../features/model-focus/model-focus.routes.js";
 import { registerOrgUnitRoutes } from "../features/org/org-unit.routes.js";
 import { registerPartnerRoutes } from "../features/partners/partner.routes.js";
 import { registerEmploymentRoutes } from "../features/people/employment.routes.js";
@@ -118,6 +119,7 @@ export async function buildApp(database: DatabaseHandle, config: AppConfig, opti
   registerTeamRoutes(app);
   registerModelRoutes(app);
   registerCalendarFeedRoutes(app);
+  registerModelFocusRoutes(app);
 
   const webRoot = config.webRoot ? resolve(config.webRoot) : null;
   const servesWeb = webRoot !== null && existsSync(resolve(webRoot, "index.html"));

@@ -25,6 +25,7 @@ export const ACTIONS = [
   "teams.manage",
   "models.read",
   "models.edit",
+  "modelFocus.set",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -52,7 +53,7 @@ const EVERYONE_ON_STAFF = {
 const PARTNER_PAY = { "partnerAgreements.read": "agency", "partnerHours.log": "agency" } as const;
 const PARTNER_MANAGEMENT = { ...PARTNER_PAY, "partners.manage": "agency", "teams.manage": "agency" } as const;
 /** Drafts, publishing and imports of the practice model. */
-const MODEL_EDITING = { "models.edit": "agency" } as const;
+const MODEL_EDITING = { "models.edit": "agency", "modelFocus.set": "agency" } as const;
 
 export const GRANTS: Record<Role, Partial<Record<Action, Scope>>> = {
   admin: {
@@ -70,8 +71,9 @@ export const GRANTS: Record<Role, Partial<Record<Action, Scope>>> = {
   training_coordinator: { ...EVERYONE_ON_STAFF, "people.read": "agency", ...PARTNER_PAY },
   coaching_supervisor: { ...EVERYONE_ON_STAFF, "people.read": "agency", ...PARTNER_PAY },
   executive: { ...EVERYONE_ON_STAFF, "people.read": "agency" },
-  manager: { ...EVERYONE_ON_STAFF, "people.read": "subtree" },
-  supervisor: { ...EVERYONE_ON_STAFF, "people.read": "subtree" },
+  // Managers and supervisors choose the monthly practice focus of the units they lead.
+  manager: { ...EVERYONE_ON_STAFF, "people.read": "subtree", "modelFocus.set": "subtree" },
+  supervisor: { ...EVERYONE_ON_STAFF, "people.read": "subtree", "modelFocus.set": "subtree" },
   trainer: { ...EVERYONE_ON_STAFF, "people.read": "self" },
   coach: { ...EVERYONE_ON_STAFF, "people.read": "self" },
   fidelity_observer: { ...EVERYONE_ON_STAFF, "people.read": "self" },

@@ -4,6 +4,7 @@ import { findAgencyBySlug } from "../agencies/agency.repo.js";
 import type { OrgUnitRow } from "../org/org-unit.repo.js";
 import type { JobRole, Level } from "../people/person.schema.js";
 import { buildAgency, buildOrgUnit, buildPeople, buildPerson, buildUser, type PersonSeed } from "./builders.js";
+import { seedDemoModelFocus } from "./demo-model-focus.js";
 import { type DemoStaff, seedDemoPartnersAndTeams } from "./demo-partners-and-teams.js";
 import { seedDemoPracticeModel } from "./demo-practice-model.js";
 
@@ -311,6 +312,13 @@ async function createDemoAgency(db: Db): Promise<string> {
   }
   const modelPublisher = userIds.get("implementation_lead");
   if (modelPublisher) await seedDemoPracticeModel(db, agency.id, modelPublisher);
+  const focusSetter = userIds.get("manager");
+  if (firstUnit && focusSetter) {
+    await seedDemoModelFocus(db, agency.id, {
+      regionUnitId: firstUnit.regionUnitId,
+      setByUserId: focusSetter,
+    });
+  }
 
   if (firstUnit && devManager && implementationLead && coachingSupervisor && coach) {
     await seedDemoPartnersAndTeams(db, agency.id, {

@@ -28,6 +28,16 @@ describe("the demo agency's practice model", () => {
     expect(inUse?.content.elements.flatMap((e) => e.behaviors)).toHaveLength(23);
   });
 
+  it("comes with this month's focus for the first region, shown on its social worker's home page", async () => {
+    const mine = (await worker.request("GET", "/api/model-focus/mine")).json<{
+      focus: { item: { code: string; name: string; text: string } } | null;
+      unitName: string | null;
+    }>();
+    expect(mine.focus?.item.code).toBe("ENG-2");
+    expect(mine.focus?.item.text).not.toBe("");
+    expect(mine.unitName).toBe("Region 1");
+  });
+
   it("is absent for an agency that has published nothing", async () => {
     expect(await findModelInUse(db, "00000000-0000-4000-8000-000000000000")).toBeNull();
   });

@@ -2,8 +2,12 @@ import { z } from "zod";
 import type { App } from "../../server/http-types.js";
 import { actorOf } from "../../server/http-types.js";
 import { ZProblem } from "../../server/problem-details.js";
+import { sendRaw } from "../../server/raw-response.js";
 import {
+  ZBookletQuery,
+  ZCompareQuery,
   ZDraftUpdate,
+  ZModelComparison,
   ZModelDetail,
   ZModelExport,
   ZModelImport,
@@ -15,6 +19,8 @@ import {
   ZVersionList,
 } from "./model.schema.js";
 import {
+  bookletPdf,
+  compareVersions,
   createModel,
   exportVersion,
   getDraft,
@@ -34,6 +40,7 @@ const ZModelParams = z.object({ modelId: z.string().min(1).max(64) });
 const ZVersionParams = ZModelParams.extend({ number: z.coerce.number().int().positive() });
 const tags = ["Practice models"];
 
+/** A PDF is sent as it is, past the JSON response schemas. */
 /** The JSON Schema of the exchange file, computed once: it only changes with the code. */
 const exportJsonSchema = z.toJSONSchema(ZModelExport, { io: "input", unrepresentable: "any" });
 
@@ -142,6 +149,39 @@ export function registerModelRoutes(app: App) {
       const { modelId, number } = request.params;
       const file = await exportVersion(db, actorOf(request), modelId, number);
       return reply.header("content-disposition", `attachment; filename="practice-model-v${number}.json"`).send(file);
+    },
+  });
+
+  app.get("/api/models/:modelId/compare", {
+    config: { access: "models.read" },
+    schema: {
+      tags,
+      summary:
+        "What changed between two versions (`from` and `to` are version numbers, or `draft` for editors), with both contents",
+      params: ZModelParams,
+      querystring: ZCompareQuery,
+      response: { 200: ZModelComparison, ...problems },
+    },
+    handler: async (request) =>
+      compareVersions(db, actorOf(request), request.params.modelId, request.query.from, request.query.to),
+  });
+
+  app.get("/api/models/:modelId/versions/:number/booklet.pdf", {
+    config: { access: "models.read" },
+    schema: {
+      tags,
+      summary:
+        "A printable PDF of a published version: the pocket booklet, one element's page (`elementId`) or one level's leadership page (`level`)",
+      params: ZVersionParams,
+      querystring: ZBookletQuery,
+      response: { 200: z.string().describe("The PDF itself (application/pdf), sent as an attachment"), ...problems },
+    },
+    handler: async (request, reply) => {
+      const { modelId, number } = request.params;
+      const pdf = await bookletPdf(db, actorOf(request), modelId, number, request.query);
+      const name = request.query.kind === "booklet" ? "pocket-booklet" : `${request.query.kind}-page`;
+      reply.header("content-disposition", `attachment; filename="${name}-v${number}.pdf"`);
+      return sendRaw(reply, "application/pdf", pdf);
     },
   });
 

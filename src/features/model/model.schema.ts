@@ -204,3 +204,41 @@ export type ModelExport = z.output<typeof ZModelExport>;
 export const ZModelImport = z.object({
   document: z.unknown().describe("A model file as GET …/export returns it"),
 });
+
+/** A published version's number, or `draft` for the open draft (editors only). */
+export const ZVersionRef = z.union([z.literal("draft"), z.coerce.number().int().positive()]);
+
+export const ZCompareQuery = z.object({ from: ZVersionRef, to: ZVersionRef });
+
+export const ZContentChange = z.object({
+  section: z.enum(["values", "elements", "behaviors", "commitments", "leadershipBehaviors", "scales"]),
+  kind: z.enum(["added", "removed", "changed", "moved"]),
+  id: z.string(),
+  label: z.string(),
+  fields: z.array(z.string()),
+});
+
+export const ZModelComparison = z.object({
+  from: z.union([z.literal("draft"), z.number().int()]),
+  to: z.union([z.literal("draft"), z.number().int()]),
+  before: ZModelContent,
+  after: ZModelContent,
+  changes: z.array(ZContentChange),
+});
+export type ModelComparison = z.infer<typeof ZModelComparison>;
+
+export const LEADERSHIP_LEVELS = ["supervisor", "manager", "director"] as const;
+export const ZLeadershipLevel = z.enum(LEADERSHIP_LEVELS);
+export type LeadershipLevel = z.infer<typeof ZLeadershipLevel>;
+
+/**
+ * Which printout: the whole pocket booklet, one element's one-pager (`elementId`), or the
+ * leadership behaviors of one level (`level`).
+ */
+export const BOOKLET_KINDS = ["booklet", "element", "leadership"] as const;
+export const ZBookletQuery = z.object({
+  kind: z.enum(BOOKLET_KINDS).default("booklet"),
+  elementId: z.string().min(1).max(64).optional(),
+  level: ZLeadershipLevel.optional(),
+});
+export type BookletQuery = z.infer<typeof ZBookletQuery>;

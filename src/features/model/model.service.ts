@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import type { Db } from "../../db/types.js";
-import { AppError, type FieldError, notFound, staleVersion } from "../../server/errors.js";
+import { AppError, type FieldError, fieldError, notFound, staleVersion } from "../../server/errors.js";
 import { type Actor, authorize, canAct } from "../access/policy.js";
 import { recordAuditEvent } from "../audit/audit.service.js";
 import {
@@ -21,6 +21,7 @@ import {
   type VersionRow,
 } from "./model.repo.js";
 import {
+  type BookletQuery,
   type DraftUpdate,
   MODEL_EXPORT_FORMAT,
   MODEL_EXPORT_SCHEMA_VERSION,
@@ -33,6 +34,9 @@ import {
   ZModelContent,
   ZModelExport,
 } from "./model.schema.js";
+import { renderBookletPdf } from "./model-booklet-pdf.js";
+import { type ContentChange, diffModelContent } from "./model-diff.js";
+import { referencesTo, removedItems } from "./model-references.js";
 import { templateContent } from "./templates/index.js";
 
 const here = (actor: Actor) => ({ agencyId: actor.agencyId });
@@ -214,6 +218,7 @@ export async function updateDraft(db: Db, actor: Actor, id: string, input: Draft
     const { model } = await lockModel(trx, actor, id);
     const before = await findDraft(trx, actor.agencyId, id);
     if (!before) throw noDraft();
+    await refuseRemovingReferencedItems(trx, actor.agencyId, id, input.content);
     const contentJson = JSON.stringify(input.content);
     if (!(await updateDraftContent(trx, actor.agencyId, before.id, contentJson, input.version))) {
       throw staleVersion(toVersion(before, null));
@@ -231,6 +236,30 @@ export async function updateDraft(db: Db, actor: Actor, id: string, input: Draft
     );
     return toVersion((await findDraft(trx, actor.agencyId, id)) as VersionRow, null);
   });
+}
+
+/**
+ * Records (focuses, ratings, goals…) point at items of published versions. A draft may still
+ * reword or reorder them, but dropping one that something refers to would leave those records
+ * pointing at nothing in the next version, so the save is refused with what refers to it.
+ */
+async function refuseRemovingReferencedItems(db: Db, agencyId: string, modelId: string, draft: ModelContent) {
+  const latest = await findLatestPublishedVersion(db, agencyId, modelId);
+  if (!latest) return;
+  const published = ZModelContent.parse(JSON.parse(latest.contentJson));
+  const fieldErrors: FieldError[] = [];
+  for (const removal of removedItems(published, draft)) {
+    const references = await referencesTo(db, agencyId, modelId, removal.itemIds);
+    if (references.length === 0) continue;
+    const named = references.map((r) => `${r.count} ${r.label}${r.count === 1 ? "" : "s"}`).join(", ");
+    fieldErrors.push({
+      field: removal.field,
+      message: `The ${removal.what} cannot be deleted: ${named} refer to it. Keep it (you can reword it), or change those records first.`,
+    });
+  }
+  if (fieldErrors.length > 0) {
+    throw new AppError("VALIDATION", "Some items are still in use and cannot be deleted.", { fieldErrors });
+  }
 }
 
 export async function publishModel(db: Db, actor: Actor, id: string, version: number) {
@@ -282,6 +311,35 @@ export async function startDraft(db: Db, actor: Actor, id: string) {
   });
 }
 
+/** Either a published version's number or the open draft. */
+export type VersionRef = number | "draft";
+
+async function contentOf(db: Db, actor: Actor, id: string, ref: VersionRef): Promise<ModelContent> {
+  if (ref === "draft") {
+    if (!mayEdit(actor)) throw notFound("That version");
+    const draft = await findDraft(db, actor.agencyId, id);
+    if (!draft) throw notFound("The draft");
+    return ZModelContent.parse(JSON.parse(draft.contentJson));
+  }
+  const row = await findPublishedVersion(db, actor.agencyId, id, ref);
+  if (!row) throw notFound(`Version ${ref}`);
+  return ZModelContent.parse(JSON.parse(row.contentJson));
+}
+
+/** What changed between two versions (or a version and the draft), with both contents for side-by-side display. */
+export async function compareVersions(
+  db: Db,
+  actor: Actor,
+  id: string,
+  from: VersionRef,
+  to: VersionRef,
+): Promise<{ from: VersionRef; to: VersionRef; before: ModelContent; after: ModelContent; changes: ContentChange[] }> {
+  await loadModel(db, actor, id, "models.read");
+  const before = await contentOf(db, actor, id, from);
+  const after = await contentOf(db, actor, id, to);
+  return { from, to, before, after, changes: diffModelContent(before, after) };
+}
+
 export async function exportVersion(db: Db, actor: Actor, id: string, number: number): Promise<ModelExport> {
   const { model } = await loadModel(db, actor, id, "models.read");
   const row = await findPublishedVersion(db, actor.agencyId, id, number);
@@ -293,6 +351,21 @@ export async function exportVersion(db: Db, actor: Actor, id: string, number: nu
     source: { versionNumber: number, publishedAt: row.publishedAt ?? "" },
     content: ZModelContent.parse(JSON.parse(row.contentJson)),
   };
+}
+
+/** A printable PDF of a published version: the pocket booklet, an element's one-pager, or a level's leadership page. */
+export async function bookletPdf(db: Db, actor: Actor, id: string, number: number, query: BookletQuery) {
+  const { model } = await loadModel(db, actor, id, "models.read");
+  const row = await findPublishedVersion(db, actor.agencyId, id, number);
+  if (!row) throw notFound("That version");
+  const content = ZModelContent.parse(JSON.parse(row.contentJson));
+  if (query.kind === "element" && !content.elements.some((e) => e.id === query.elementId)) {
+    throw fieldError("elementId", `Choose an element of version ${number}.`);
+  }
+  if (query.kind === "leadership" && !query.level) {
+    throw fieldError("level", "Choose supervisor, manager or director.");
+  }
+  return renderBookletPdf({ modelName: model.name, versionNumber: number, content }, query);
 }
 
 /** Zod's issues as field errors whose paths point into the uploaded file. */

@@ -71,6 +71,16 @@ export function AppLayout() {
                 <Link to="/teams">Teams</Link>
               </li>
             ) : null}
+            {can("models.read") ? (
+              <li>
+                <Link to="/model">Practice model</Link>
+              </li>
+            ) : null}
+            {can("modelFocus.set") ? (
+              <li>
+                <Link to="/model/focus">Monthly focus</Link>
+              </li>
+            ) : null}
             {showsAdmin ? (
               <li>
                 <Link to="/admin">Admin</Link>

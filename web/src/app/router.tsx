@@ -4,6 +4,13 @@ import { AgencySettingsPage } from "../../../src/features/agencies/ui/agency-set
 import { AuditLogPage } from "../../../src/features/audit/ui/audit-log-page.js";
 import { ZAuditSearch } from "../../../src/features/audit/ui/audit-search.js";
 import { HomePage } from "../../../src/features/home/ui/home-page.js";
+import { ModelAdminPage } from "../../../src/features/model/ui/model-admin-page.js";
+import { ModelComparePage } from "../../../src/features/model/ui/model-compare-page.js";
+import { ModelPage } from "../../../src/features/model/ui/model-page.js";
+import { ModelPrintPage } from "../../../src/features/model/ui/model-print-page.js";
+import { ZCompareSearch, ZModelSearch, ZPrintSearch } from "../../../src/features/model/ui/model-search.js";
+import { ModelsManagePage } from "../../../src/features/model/ui/models-manage-page.js";
+import { FocusPage } from "../../../src/features/model-focus/ui/focus-page.js";
 import { OrgTreePage } from "../../../src/features/org/ui/org-tree-page.js";
 import { PartnerOrganizationPage } from "../../../src/features/partners/ui/partner-organization-page.js";
 import { PartnerPersonPage } from "../../../src/features/partners/ui/partner-person-page.js";
@@ -113,6 +120,73 @@ const teamRoute = createRoute({
   },
 });
 
+const modelRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/model",
+  validateSearch: (raw) => ZModelSearch.parse(raw),
+  component: function ModelRoute() {
+    const search = modelRoute.useSearch();
+    const navigate = modelRoute.useNavigate();
+    return <ModelPage search={search} onSearchChange={(next) => void navigate({ search: next })} />;
+  },
+});
+
+const modelsManageRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/model/manage",
+  component: ModelsManagePage,
+});
+
+const modelAdminRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/model/manage/$modelId",
+  component: function ModelAdminRoute() {
+    const { modelId } = modelAdminRoute.useParams();
+    return <ModelAdminPage key={modelId} modelId={modelId} />;
+  },
+});
+
+const modelCompareRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/model/$modelId/compare",
+  validateSearch: (raw) => ZCompareSearch.parse(raw),
+  component: function ModelCompareRoute() {
+    const { modelId } = modelCompareRoute.useParams();
+    const search = modelCompareRoute.useSearch();
+    const navigate = modelCompareRoute.useNavigate();
+    return (
+      <ModelComparePage
+        key={modelId}
+        modelId={modelId}
+        search={search}
+        onSearchChange={(next) => void navigate({ search: next })}
+      />
+    );
+  },
+});
+
+const modelPrintRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/model/$modelId/print/$number",
+  validateSearch: (raw) => ZPrintSearch.parse(raw),
+  component: function ModelPrintRoute() {
+    const { modelId, number } = modelPrintRoute.useParams();
+    const search = modelPrintRoute.useSearch();
+    const navigate = modelPrintRoute.useNavigate();
+    return (
+      <ModelPrintPage
+        key={`${modelId}/${number}`}
+        modelId={modelId}
+        number={Number(number)}
+        search={search}
+        onSearchChange={(next) => void navigate({ search: next })}
+      />
+    );
+  },
+});
+
+const focusRoute = createRoute({ getParentRoute: () => rootRoute, path: "/model/focus", component: FocusPage });
+
 const adminRoute = createRoute({ getParentRoute: () => rootRoute, path: "/admin", component: AdminIndexPage });
 
 const agencySettingsRoute = createRoute({
@@ -147,6 +221,12 @@ const routeTree = rootRoute.addChildren([
   partnerPersonRoute,
   teamsRoute,
   teamRoute,
+  modelRoute,
+  modelsManageRoute,
+  modelAdminRoute,
+  modelCompareRoute,
+  modelPrintRoute,
+  focusRoute,
   adminRoute,
   agencySettingsRoute,
   auditRoute,

@@ -7,6 +7,7 @@ import { useSession } from "../../../../web/src/app/session.js";
 import { PageHeader } from "../../../../web/src/components/page-header.js";
 import { LoadError, Loading } from "../../../../web/src/components/query-status.js";
 import type { SessionInfo } from "../../accounts/auth.schema.js";
+import { MyFocusSection } from "../../model-focus/ui/my-focus-section.js";
 import { type Home, ZHome } from "../home.schema.js";
 
 interface NextStep {
@@ -146,6 +147,7 @@ export function HomePage() {
           </dl>
         </section>
       ) : null}
+      <MyFocusSection />
       <section aria-labelledby="next-steps-heading">
         <h2 id="next-steps-heading">What you can do next</h2>
         <ul className="next-steps">
