@@ -31,6 +31,14 @@ describe.skipIf(!browserIsAvailable())("practice model", () => {
     expect(await page.getByRole("columnheader", { name: "What it looks like" }).count()).toBeGreaterThan(0);
     expect(await page.getByRole("link", { name: "Edit practice models" }).count()).toBe(0);
     await expectAccessible(page, "the published practice model");
+
+    // Each element has its own printable page.
+    await page.getByRole("link", { name: `Print a one-page sheet about ${first.name}` }).click();
+    await expect.poll(() => mainHeading(page).textContent()).toBe("Print the practice model");
+    expect(await page.getByLabel("What to print").inputValue()).toBe("element");
+    await page.getByRole("heading", { level: 2, name: `${first.code} ${first.name}` }).waitFor();
+    await page.getByText(behavior.description).waitFor();
+    await expectAccessible(page, "the one-page sheet about an element");
   });
 
   it("lets a supervisor set the unit's monthly focus, which the unit's social worker sees at home", async () => {

@@ -1,3 +1,4 @@
+import { Link } from "@tanstack/react-router";
 import { LEADERSHIP_LEVELS, type ModelContent } from "../model.schema.js";
 
 export const LEVEL_LABELS: Record<(typeof LEADERSHIP_LEVELS)[number], string> = {
@@ -6,8 +7,14 @@ export const LEVEL_LABELS: Record<(typeof LEADERSHIP_LEVELS)[number], string> = 
   director: "Director",
 };
 
-/** A published (or draft) model, read-only: values, elements with behaviors, leadership, scales. */
-export function ModelContentView({ content }: { content: ModelContent }) {
+interface ModelContentViewProps {
+  content: ModelContent;
+  /** The published version shown, so each element can link to its printable page. */
+  printable: { modelId: string; number: number };
+}
+
+/** A published model, read-only: values, elements with behaviors, leadership, scales. */
+export function ModelContentView({ content, printable }: ModelContentViewProps) {
   return (
     <div className="model-view">
       <section className="panel" aria-labelledby="model-values-heading">
@@ -36,6 +43,15 @@ export function ModelContentView({ content }: { content: ModelContent }) {
                 <span className="model-code">{element.code}</span> {element.name}
               </h3>
               {element.description ? <p>{element.description}</p> : null}
+              <p className="model-print-link">
+                <Link
+                  to="/model/$modelId/print/$number"
+                  params={{ modelId: printable.modelId, number: String(printable.number) }}
+                  search={{ kind: "element", elementId: element.id }}
+                >
+                  Print a one-page sheet about {element.name}
+                </Link>
+              </p>
               <ul className="model-behaviors">
                 {element.behaviors.map((behavior) => (
                   <li key={behavior.id}>
@@ -58,6 +74,22 @@ export function ModelContentView({ content }: { content: ModelContent }) {
 
       <section className="panel" aria-labelledby="model-leadership-heading">
         <h2 id="model-leadership-heading">Leadership behaviors</h2>
+        <p className="model-print-link">
+          Print them for{" "}
+          {LEADERSHIP_LEVELS.map((level, i) => (
+            <span key={level}>
+              {i > 0 ? (i === LEADERSHIP_LEVELS.length - 1 ? " or " : ", ") : null}
+              <Link
+                to="/model/$modelId/print/$number"
+                params={{ modelId: printable.modelId, number: String(printable.number) }}
+                search={{ kind: "leadership", level }}
+              >
+                {LEVEL_LABELS[level].toLowerCase()}s
+              </Link>
+            </span>
+          ))}
+          .
+        </p>
         {content.leadership.length === 0 ? <p className="muted">No leadership commitments yet.</p> : null}
         {content.leadership.map((commitment) => (
           <div key={commitment.id} className="model-commitment">

@@ -129,7 +129,7 @@ export function ModelPage({ search, onSearchChange }: ModelPageProps) {
               ) : null}
             </ul>
           </section>
-          <ModelContentView content={version.data.content} />
+          <ModelContentView content={version.data.content} printable={{ modelId, number: version.data.number ?? 0 }} />
         </>
       )}
     </>
