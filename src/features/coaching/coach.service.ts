@@ -13,7 +13,7 @@ import {
   updateCoach,
 } from "./coach.repo.js";
 import type { CoachInput, CoachUpdate } from "./coaching.schema.js";
-import { audit, here, inTransaction, modelForItems } from "./coaching-access.js";
+import { asSelf, audit, here, inTransaction, modelForItems } from "./coaching-access.js";
 
 /** The API's coach: the region's path is for matching only. */
 function withoutPath({ regionPath: _path, ...coach }: CoachRow) {
@@ -21,7 +21,7 @@ function withoutPath({ regionPath: _path, ...coach }: CoachRow) {
 }
 
 export async function listCoaches(db: Db, actor: Actor) {
-  authorize(actor, "coaching.participate", here(actor));
+  authorize(actor, "coaching.participate", asSelf(actor));
   return { items: (await findCoachesOfAgency(db, actor.agencyId)).map(withoutPath) };
 }
 

@@ -13,6 +13,8 @@ import { type EngagementRow, findEngagementById } from "./engagement.repo.js";
  */
 
 export const here = (actor: Actor) => ({ agencyId: actor.agencyId });
+/** Taking part in coaching is always the actor's own doing; who else a record concerns is checked after. */
+export const asSelf = (actor: Actor) => ({ agencyId: actor.agencyId, personId: actor.personId });
 
 export function inTransaction<T>(db: Db, work: (trx: Db) => Promise<T>): Promise<T> {
   return db.isTransaction ? work(db) : db.transaction().execute(work);
@@ -55,7 +57,7 @@ export async function loadEngagementFor(
 ): Promise<{ engagement: EngagementRow; relation: EngagementRelation }> {
   const engagement = await findEngagementById(db, actor.agencyId, id);
   if (!engagement) throw notFound("The coaching engagement");
-  authorize(actor, "coaching.participate", here(actor), "The coaching engagement");
+  authorize(actor, "coaching.participate", asSelf(actor), "The coaching engagement");
   const relation = relationTo(actor, engagement);
   if (!relation || !allowed.includes(relation)) throw forbidden();
   return { engagement, relation };

@@ -11,6 +11,7 @@ import type {
   ReadinessInput,
 } from "./coaching.schema.js";
 import {
+  asSelf,
   audit,
   here,
   inTransaction,
@@ -53,7 +54,7 @@ function summaryOf(row: EngagementRow, relation: EngagementRelation) {
  * to them, and — for the coaching supervisor and administrators — everyone's.
  */
 export async function listEngagements(db: Db, actor: Actor) {
-  authorize(actor, "coaching.participate", here(actor));
+  authorize(actor, "coaching.participate", asSelf(actor));
   const oversight = canAct(actor, "coaching.read");
   const coachIds = actor.personId ? await findCoachIdsOfPerson(db, actor.agencyId, actor.personId) : [];
   const rows = await findEngagements(

@@ -3,7 +3,7 @@ import { fieldError, forbidden, notFound } from "../../server/errors.js";
 import { type Actor, authorize, canAct } from "../access/policy.js";
 import { findCoachById } from "./coach.repo.js";
 import type { FeedbackInput, FeedbackSummary } from "./coaching.schema.js";
-import { audit, here, inTransaction, loadEngagementFor } from "./coaching-access.js";
+import { asSelf, audit, here, inTransaction, loadEngagementFor } from "./coaching-access.js";
 import { hasFeedbackForSession, insertFeedback, sumFeedbackOfCoach } from "./feedback.repo.js";
 import { findSessionById } from "./session.repo.js";
 
@@ -46,7 +46,7 @@ const average = (sum: number, n: number) => Math.round((sum / n) * 10) / 10;
 export async function feedbackSummaryForCoach(db: Db, actor: Actor, coachId: string): Promise<FeedbackSummary> {
   const coach = await findCoachById(db, actor.agencyId, coachId);
   if (!coach) throw notFound("The coach");
-  authorize(actor, "coaching.participate", here(actor), "The coach");
+  authorize(actor, "coaching.participate", asSelf(actor), "The coach");
   const isTheCoach = actor.personId !== null && coach.personId === actor.personId;
   if (!isTheCoach && !canAct(actor, "coaching.manage")) throw forbidden();
   const groups = await sumFeedbackOfCoach(db, actor.agencyId, coachId);

@@ -11,7 +11,7 @@ import {
   type ProgramInput,
   type ProgramUpdate,
 } from "./coaching.schema.js";
-import { audit, here, inTransaction } from "./coaching-access.js";
+import { asSelf, audit, here, inTransaction } from "./coaching-access.js";
 import {
   countEngagementsByProgram,
   countOpenRequests,
@@ -23,7 +23,7 @@ import {
 } from "./program.repo.js";
 
 export async function listPrograms(db: Db, actor: Actor) {
-  authorize(actor, "coaching.participate", here(actor));
+  authorize(actor, "coaching.participate", asSelf(actor));
   return { items: await findProgramsOfAgency(db, actor.agencyId), goalAndScopeTemplate: GOAL_AND_SCOPE_TEMPLATE };
 }
 

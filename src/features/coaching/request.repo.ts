@@ -70,7 +70,7 @@ export interface NewRequest {
   programId: string | null;
   coacheePersonId: string;
   origin: "self" | "invitation";
-  status: "invited" | "requested";
+  status: "invited" | "requested" | "matched";
   goalsText: string;
   model: { modelId: string; versionNumber: number } | null;
   goalItemIds: string[];

@@ -6,7 +6,7 @@ import { findModelInUse, findPublishedModel } from "../model/model.service.js";
 import { findPersonWithReportingLine, isPersonOfAgency } from "../people/person.service.js";
 import { findActiveCoacheesByCoach, findCoachesOfAgency } from "./coach.repo.js";
 import type { AcceptInvitation, InvitationInput, MatchDecision, RequestInput } from "./coaching.schema.js";
-import { audit, here, inTransaction, itemsOf, modelForItems } from "./coaching-access.js";
+import { asSelf, audit, here, inTransaction, itemsOf, modelForItems } from "./coaching-access.js";
 import { insertEngagement } from "./engagement.repo.js";
 import { type MatchCoach, type MatchResult, rankCoaches } from "./matching.js";
 import { findProgramById } from "./program.repo.js";
@@ -27,7 +27,7 @@ function toApi({ modelId: _m, modelVersionNumber: _n, ...request }: RequestRow) 
 
 /** The coaching supervisor sees every request; everyone else only their own. */
 export async function listRequests(db: Db, actor: Actor) {
-  authorize(actor, "coaching.participate", here(actor));
+  authorize(actor, "coaching.participate", asSelf(actor));
   const everything = canAct(actor, "coaching.manage");
   if (!everything && actor.personId === null) return { items: [] };
   return { items: (await findRequests(db, actor.agencyId, everything ? null : actor.personId)).map(toApi) };
@@ -59,7 +59,7 @@ async function reloadRequest(db: Db, agencyId: string, id: string) {
 
 /** A person asks for coaching with their own goals: asking is their acceptance. */
 export async function requestCoaching(db: Db, actor: Actor, input: RequestInput) {
-  authorize(actor, "coaching.participate", here(actor));
+  authorize(actor, "coaching.participate", asSelf(actor));
   const personId = actor.personId;
   if (personId === null) throw forbidden("Only staff with a person record can ask for coaching.");
   return inTransaction(db, async (trx) => {
