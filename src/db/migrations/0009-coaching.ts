@@ -24,7 +24,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("updated_at", "text", (c) => c.notNull())
     .addColumn("version", "integer", (c) => c.notNull().defaultTo(1))
     .execute();
-  await db.schema.createIndex("coaching_programs_agency_name").on("coaching_programs").columns(["agency_id", "name"]).execute();
+  await db.schema
+    .createIndex("coaching_programs_agency_name")
+    .on("coaching_programs")
+    .columns(["agency_id", "name"])
+    .execute();
 
   await db.schema
     .createTable("coaches")

@@ -13,7 +13,6 @@ import type {
 import {
   asSelf,
   audit,
-  here,
   inTransaction,
   isParty,
   loadEngagementFor,

@@ -3,7 +3,7 @@ import { fieldError, forbidden, notFound } from "../../server/errors.js";
 import { type Actor, authorize, canAct } from "../access/policy.js";
 import { findCoachById } from "./coach.repo.js";
 import type { FeedbackInput, FeedbackSummary } from "./coaching.schema.js";
-import { asSelf, audit, here, inTransaction, loadEngagementFor } from "./coaching-access.js";
+import { asSelf, audit, inTransaction, loadEngagementFor } from "./coaching-access.js";
 import { hasFeedbackForSession, insertFeedback, sumFeedbackOfCoach } from "./feedback.repo.js";
 import { findSessionById } from "./session.repo.js";
 
