@@ -71,6 +71,11 @@ export function AppLayout() {
                 <Link to="/teams">Teams</Link>
               </li>
             ) : null}
+            {can("coaching.participate") || can("coaching.aggregates") ? (
+              <li>
+                <Link to="/coaching">Coaching</Link>
+              </li>
+            ) : null}
             {showsAdmin ? (
               <li>
                 <Link to="/admin">Admin</Link>

@@ -3,6 +3,10 @@ import { AccountPage } from "../../../src/features/accounts/ui/account-page.js";
 import { AgencySettingsPage } from "../../../src/features/agencies/ui/agency-settings-page.js";
 import { AuditLogPage } from "../../../src/features/audit/ui/audit-log-page.js";
 import { ZAuditSearch } from "../../../src/features/audit/ui/audit-search.js";
+import { CoachingPage } from "../../../src/features/coaching/ui/coaching-page.js";
+import { EngagementPage } from "../../../src/features/coaching/ui/engagement-page.js";
+import { MatchPage } from "../../../src/features/coaching/ui/match-page.js";
+import { SessionPage } from "../../../src/features/coaching/ui/session-page.js";
 import { HomePage } from "../../../src/features/home/ui/home-page.js";
 import { OrgTreePage } from "../../../src/features/org/ui/org-tree-page.js";
 import { PartnerOrganizationPage } from "../../../src/features/partners/ui/partner-organization-page.js";
@@ -113,6 +117,35 @@ const teamRoute = createRoute({
   },
 });
 
+const coachingRoute = createRoute({ getParentRoute: () => rootRoute, path: "/coaching", component: CoachingPage });
+
+const coachingMatchRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/coaching/requests/$requestId",
+  component: function CoachingMatchRoute() {
+    const { requestId } = coachingMatchRoute.useParams();
+    return <MatchPage key={requestId} requestId={requestId} />;
+  },
+});
+
+const coachingEngagementRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/coaching/engagements/$engagementId",
+  component: function CoachingEngagementRoute() {
+    const { engagementId } = coachingEngagementRoute.useParams();
+    return <EngagementPage key={engagementId} engagementId={engagementId} />;
+  },
+});
+
+const coachingSessionRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/coaching/sessions/$sessionId",
+  component: function CoachingSessionRoute() {
+    const { sessionId } = coachingSessionRoute.useParams();
+    return <SessionPage key={sessionId} sessionId={sessionId} />;
+  },
+});
+
 const adminRoute = createRoute({ getParentRoute: () => rootRoute, path: "/admin", component: AdminIndexPage });
 
 const agencySettingsRoute = createRoute({
@@ -147,6 +180,10 @@ const routeTree = rootRoute.addChildren([
   partnerPersonRoute,
   teamsRoute,
   teamRoute,
+  coachingRoute,
+  coachingMatchRoute,
+  coachingEngagementRoute,
+  coachingSessionRoute,
   adminRoute,
   agencySettingsRoute,
   auditRoute,
