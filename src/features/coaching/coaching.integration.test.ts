@@ -11,6 +11,7 @@ import { buildPracticeModel } from "../../../tests/support/practice-models.js";
 import { type Client, signIn, startTestApp } from "../../../tests/support/test-app.js";
 import { buildWorld, type World } from "../../../tests/support/world.js";
 import { findModelInUse } from "../model/model.service.js";
+import { coachingCalendarEventsForPerson } from "./coaching.service.js";
 import { PRIVATE_NOTE_MARKER } from "./session.service.js";
 
 const { app, db } = await startTestApp();
@@ -406,5 +407,22 @@ describe("feedback a coach sees", () => {
     expect((await clients.trainer.request("GET", `/api/coaching/coaches/${records.coach}/feedback`)).statusCode).toBe(
       403,
     );
+  });
+});
+
+describe("the calendar of a person's coaching", () => {
+  it("gives coach and coachee the sessions in UTC from the agency's time zone, without anything the parties wrote", async () => {
+    const coachPerson = (
+      await db.selectFrom("users").select("person_id").where("email", "=", world.emails.coach).executeTakeFirstOrThrow()
+    ).person_id as string;
+    for (const personId of [coachPerson, world.people.workerN1.id]) {
+      const events = await coachingCalendarEventsForPerson(db, world.agency.id, personId);
+      const logged = events.find((e) => e.uid === `coaching-session-${records.coachingSession}`);
+      // 10:00 in Chicago on 2 February is 16:00 UTC (standard time).
+      expect(logged).toMatchObject({ startUtc: "2026-02-02T16:00:00.000Z", endUtc: "2026-02-02T17:00:00.000Z" });
+      expect(JSON.stringify(events)).not.toContain(PRIVATE_NOTE);
+      expect(JSON.stringify(events)).not.toContain(SHARED_SUMMARY);
+    }
+    expect(await coachingCalendarEventsForPerson(db, world.agency.id, world.people.supervisorN2.id)).toEqual([]);
   });
 });
