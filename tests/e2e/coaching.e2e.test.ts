@@ -80,4 +80,18 @@ describe.skipIf(!browserIsAvailable())("coaching", () => {
     expect(await supervisor.getByText(PRIVATE_NOTE).count()).toBe(0);
     expect(await supervisor.getByText("has private notes").count()).toBe(1);
   });
+
+  it("shows the coach their coachee's goal progress as a chart and a table", async () => {
+    const page = await browser.newPage();
+    await signIn(page, demoEmail("coach"));
+    await openCoaching(page);
+    await page.getByRole("cell", { name: "You coach" }).first().waitFor();
+    const firstCoachee = page.locator("tbody tr", { hasText: "Under way" }).first().getByRole("link");
+    await firstCoachee.click();
+    await page.getByRole("heading", { name: "Progress on the goals" }).waitFor();
+    const progressTable = page.locator("table", { hasText: "Progress ratings" });
+    await expect.poll(() => progressTable.locator("tbody tr").count()).toBe(3);
+    expect(await page.locator(".coaching-progress-chart svg").count()).toBeGreaterThan(0);
+    await expectAccessible(page, "an engagement with progress ratings");
+  });
 });

@@ -340,7 +340,9 @@ export const ZEngagement = ZEngagementSummary.extend({
   }),
   modelId: z.string().nullable(),
   modelVersionNumber: z.number().int().nullable(),
-  progress: z.array(z.object({ goalId: z.string(), ratedOn: z.string(), rating: z.number().int() })).nullable(),
+  progress: z
+    .array(z.object({ id: z.string(), goalId: z.string(), ratedOn: z.string(), rating: z.number().int() }))
+    .nullable(),
   closingSummary: z.string().nullable(),
   closedAt: z.string().nullable(),
   sessions: z.array(ZSessionSummary),

@@ -234,13 +234,13 @@ export async function updateEngagement(
 export async function findProgressRatings(db: Db, agencyId: string, engagementId: string) {
   const rows = await db
     .selectFrom("coaching_progress_ratings")
-    .select(["goal_id", "rated_on", "rating"])
+    .select(["id", "goal_id", "rated_on", "rating"])
     .where("agency_id", "=", agencyId)
     .where("engagement_id", "=", engagementId)
     .orderBy("rated_on")
     .orderBy("created_at")
     .execute();
-  return rows.map((r) => ({ goalId: r.goal_id, ratedOn: r.rated_on, rating: r.rating }));
+  return rows.map((r) => ({ id: r.id, goalId: r.goal_id, ratedOn: r.rated_on, rating: r.rating }));
 }
 
 export async function insertProgressRating(

@@ -15,6 +15,7 @@ import {
   ZSession,
 } from "../coaching.schema.js";
 import { coachingKeys } from "./coaching-keys.js";
+import { ProgressSection } from "./progress-section.js";
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -291,6 +292,7 @@ export function EngagementPage({ engagementId }: { engagementId: string }) {
         </ul>
         {e.relation === "coach" && e.status !== "closed" ? <StartSession engagementId={e.id} /> : null}
       </section>
+      {party ? <ProgressSection engagement={e} /> : null}
       {e.relation === "coachee" && e.sessions.length > 0 ? <FeedbackForm engagement={e} /> : null}
     </>
   );
