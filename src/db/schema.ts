@@ -243,6 +243,178 @@ export interface ModelVersionsTable {
   version: number;
 }
 
+export interface CoachingProgramsTable {
+  id: string;
+  agency_id: string;
+  name: string;
+  program_type: string;
+  goal_and_scope: string;
+  /** JSON array of levels (practice, supervisory, management, executive). */
+  levels_served: string;
+  /** JSON: [{ level, startDate }] in cascade order. */
+  startup_schedule: string;
+  /** Fewest feedback responses before a coach sees their aggregate. */
+  feedback_minimum: number;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+export interface CoachesTable {
+  id: string;
+  agency_id: string;
+  person_id: string | null;
+  partner_person_id: string | null;
+  coach_kind: string;
+  credentials: string;
+  model_fluency: string;
+  model_id: string | null;
+  model_version_number: number | null;
+  /** JSON array of element and behavior ids of the model version above. */
+  strength_item_ids: string;
+  languages: string;
+  cultural_knowledge: string;
+  capacity_coachees: number;
+  capacity_hours_per_month: number;
+  available_for_new: number;
+  region_org_unit_id: string | null;
+  mentor_coach_id: string | null;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+export interface CoachingRequestsTable {
+  id: string;
+  agency_id: string;
+  program_id: string | null;
+  coachee_person_id: string;
+  origin: string;
+  status: string;
+  goals_text: string;
+  model_id: string | null;
+  model_version_number: number | null;
+  goal_item_ids: string;
+  preferred_language: string | null;
+  invitation_message: string;
+  accepted_at: string | null;
+  declined_at: string | null;
+  coach_id: string | null;
+  override_reason: string | null;
+  decided_by_user_id: string | null;
+  decided_at: string | null;
+  created_by_user_id: string;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+export interface CoachingEngagementsTable {
+  id: string;
+  agency_id: string;
+  request_id: string;
+  program_id: string | null;
+  coach_id: string;
+  coachee_person_id: string;
+  status: string;
+  started_on: string;
+  readiness_decision: string | null;
+  readiness_notes: string;
+  readiness_checked_at: string | null;
+  model_id: string | null;
+  model_version_number: number | null;
+  agreement_goals: string;
+  agreement_frequency: string;
+  agreement_format: string;
+  agreement_duration: string;
+  agreement_roles: string;
+  share_summaries_with_supervisor: number;
+  coach_acknowledged_at: string | null;
+  coachee_acknowledged_at: string | null;
+  closing_summary: string;
+  closed_at: string | null;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+export interface CoachingSessionsTable {
+  id: string;
+  agency_id: string;
+  engagement_id: string;
+  status: string;
+  session_date: string;
+  start_time: string | null;
+  duration_minutes: number;
+  session_format: string;
+  location: string;
+  participants: string;
+  focus_item_ids: string;
+  steps_covered: string;
+  reflection_easy: string;
+  reflection_hard: string;
+  reflection_confident: string;
+  /** Readable by the coach and the coachee only; every read is audited. */
+  private_notes: string;
+  shared_summary: string;
+  action_items: string;
+  created_by_user_id: string;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+export interface CoachingBarriersTable {
+  id: string;
+  agency_id: string;
+  session_id: string;
+  description: string;
+  category: string;
+  routed_at: string | null;
+  created_at: string;
+}
+
+export interface CoachingProgressRatingsTable {
+  id: string;
+  agency_id: string;
+  engagement_id: string;
+  goal_id: string;
+  rated_on: string;
+  rating: number;
+  rated_by_user_id: string;
+  created_at: string;
+}
+
+export interface CoachingFeedbackTable {
+  id: string;
+  agency_id: string;
+  engagement_id: string;
+  session_id: string | null;
+  coach_id: string;
+  satisfaction: number;
+  usefulness: number;
+  relationship: number;
+  created_at: string;
+}
+
+export interface ModelFocusesTable {
+  id: string;
+  agency_id: string;
+  org_unit_id: string;
+  /** YYYY-MM, in the agency's time zone. */
+  month: string;
+  model_id: string;
+  version_number: number;
+  /** `element` or `behavior`. */
+  item_kind: string;
+  item_id: string;
+  note: string;
+  set_by_user_id: string;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
 export interface CalendarFeedsTable {
   id: string;
   agency_id: string;
@@ -271,24 +443,14 @@ export interface Database {
   roster_column_mappings: RosterColumnMappingsTable;
   practice_models: PracticeModelsTable;
   model_versions: ModelVersionsTable;
-  calendar_feeds: CalendarFeedsTable;
   model_focuses: ModelFocusesTable;
-}
-
-export interface ModelFocusesTable {
-  id: string;
-  agency_id: string;
-  org_unit_id: string;
-  /** YYYY-MM, in the agency's time zone. */
-  month: string;
-  model_id: string;
-  version_number: number;
-  /** `element` or `behavior`. */
-  item_kind: string;
-  item_id: string;
-  note: string;
-  set_by_user_id: string;
-  created_at: string;
-  updated_at: string;
-  version: number;
+  calendar_feeds: CalendarFeedsTable;
+  coaching_programs: CoachingProgramsTable;
+  coaches: CoachesTable;
+  coaching_requests: CoachingRequestsTable;
+  coaching_engagements: CoachingEngagementsTable;
+  coaching_sessions: CoachingSessionsTable;
+  coaching_barriers: CoachingBarriersTable;
+  coaching_progress_ratings: CoachingProgressRatingsTable;
+  coaching_feedback: CoachingFeedbackTable;
 }

@@ -16,6 +16,7 @@ import { registerAuthRoutes } from "../features/accounts/auth.routes.js";
 import { registerAgencyRoutes } from "../features/agencies/agency.routes.js";
 import { registerAuditRoutes } from "../features/audit/audit.routes.js";
 import { registerCalendarFeedRoutes } from "../features/calendar/calendar-feed.routes.js";
+import { registerCoachingRoutes } from "../features/coaching/coaching.routes.js";
 import { registerHomeRoutes } from "../features/home/home.routes.js";
 import { registerModelRoutes } from "../features/model/model.routes.js";
 import { registerModelFocusRoutes } from "../features/model-focus/model-focus.routes.js";
@@ -120,6 +121,7 @@ export async function buildApp(database: DatabaseHandle, config: AppConfig, opti
   registerModelRoutes(app);
   registerCalendarFeedRoutes(app);
   registerModelFocusRoutes(app);
+  registerCoachingRoutes(app);
 
   const webRoot = config.webRoot ? resolve(config.webRoot) : null;
   const servesWeb = webRoot !== null && existsSync(resolve(webRoot, "index.html"));

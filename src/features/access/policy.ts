@@ -26,6 +26,10 @@ export const ACTIONS = [
   "models.read",
   "models.edit",
   "modelFocus.set",
+  "coaching.participate",
+  "coaching.read",
+  "coaching.manage",
+  "coaching.aggregates",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -54,6 +58,14 @@ const PARTNER_PAY = { "partnerAgreements.read": "agency", "partnerHours.log": "a
 const PARTNER_MANAGEMENT = { ...PARTNER_PAY, "partners.manage": "agency", "teams.manage": "agency" } as const;
 /** Drafts, publishing and imports of the practice model. */
 const MODEL_EDITING = { "models.edit": "agency", "modelFocus.set": "agency" } as const;
+/**
+ * Coaching is voluntary (SPEC §4): everyone on staff may ask for it and take part in their own
+ * engagements; the service decides record by record who is a party. Reading engagements beyond
+ * one's own (never private notes) is for the coaching supervisor and administrators; leaders
+ * and partners see aggregates only.
+ */
+const COACHING_PARTICIPATION = { "coaching.participate": "self" } as const;
+const COACHING_AGGREGATES = { "coaching.aggregates": "agency" } as const;
 
 export const GRANTS: Record<Role, Partial<Record<Action, Scope>>> = {
   admin: {
@@ -66,21 +78,50 @@ export const GRANTS: Record<Role, Partial<Record<Action, Scope>>> = {
     ...PARTNER_MANAGEMENT,
     "partnerAccounts.create": "agency",
     ...MODEL_EDITING,
+    ...COACHING_PARTICIPATION,
+    "coaching.read": "agency",
+    ...COACHING_AGGREGATES,
   },
-  implementation_lead: { ...EVERYONE_ON_STAFF, "people.read": "agency", ...PARTNER_MANAGEMENT, ...MODEL_EDITING },
-  training_coordinator: { ...EVERYONE_ON_STAFF, "people.read": "agency", ...PARTNER_PAY },
-  coaching_supervisor: { ...EVERYONE_ON_STAFF, "people.read": "agency", ...PARTNER_PAY },
-  executive: { ...EVERYONE_ON_STAFF, "people.read": "agency" },
+  implementation_lead: {
+    ...EVERYONE_ON_STAFF,
+    "people.read": "agency",
+    ...PARTNER_MANAGEMENT,
+    ...MODEL_EDITING,
+    ...COACHING_PARTICIPATION,
+    ...COACHING_AGGREGATES,
+  },
+  training_coordinator: { ...EVERYONE_ON_STAFF, "people.read": "agency", ...PARTNER_PAY, ...COACHING_PARTICIPATION },
+  coaching_supervisor: {
+    ...EVERYONE_ON_STAFF,
+    "people.read": "agency",
+    ...PARTNER_PAY,
+    ...COACHING_PARTICIPATION,
+    "coaching.read": "agency",
+    "coaching.manage": "agency",
+    ...COACHING_AGGREGATES,
+  },
+  executive: { ...EVERYONE_ON_STAFF, "people.read": "agency", ...COACHING_PARTICIPATION, ...COACHING_AGGREGATES },
   // Managers and supervisors choose the monthly practice focus of the units they lead.
-  manager: { ...EVERYONE_ON_STAFF, "people.read": "subtree", "modelFocus.set": "subtree" },
-  supervisor: { ...EVERYONE_ON_STAFF, "people.read": "subtree", "modelFocus.set": "subtree" },
-  trainer: { ...EVERYONE_ON_STAFF, "people.read": "self" },
-  coach: { ...EVERYONE_ON_STAFF, "people.read": "self" },
-  fidelity_observer: { ...EVERYONE_ON_STAFF, "people.read": "self" },
-  staff: { ...EVERYONE_ON_STAFF, "people.read": "self" },
+  manager: {
+    ...EVERYONE_ON_STAFF,
+    "people.read": "subtree",
+    "modelFocus.set": "subtree",
+    ...COACHING_PARTICIPATION,
+    ...COACHING_AGGREGATES,
+  },
+  supervisor: {
+    ...EVERYONE_ON_STAFF,
+    "people.read": "subtree",
+    "modelFocus.set": "subtree",
+    ...COACHING_PARTICIPATION,
+  },
+  trainer: { ...EVERYONE_ON_STAFF, "people.read": "self", ...COACHING_PARTICIPATION },
+  coach: { ...EVERYONE_ON_STAFF, "people.read": "self", ...COACHING_PARTICIPATION },
+  fidelity_observer: { ...EVERYONE_ON_STAFF, "people.read": "self", ...COACHING_PARTICIPATION },
+  staff: { ...EVERYONE_ON_STAFF, "people.read": "self", ...COACHING_PARTICIPATION },
   // Partners see aggregates only (SPEC §8); they get their own agency's name and nothing row-level.
   // The published practice model is for everyone signed in, partners included (SPEC §2).
-  partner_viewer: { "agency.read": "agency", "models.read": "agency" },
+  partner_viewer: { "agency.read": "agency", "models.read": "agency", ...COACHING_AGGREGATES },
 };
 
 const SCOPE_WIDTH: Record<Scope, number> = { self: 1, subtree: 2, agency: 3 };

@@ -1,4 +1,5 @@
+import { coachingCalendarEventsForPerson } from "../coaching/coaching.service.js";
 import type { CalendarEventSource } from "./calendar-events.js";
 
 /** Every domain's dated events for a person, in the order they are gathered into one feed. */
-export const CALENDAR_EVENT_SOURCES: readonly CalendarEventSource[] = [];
+export const CALENDAR_EVENT_SOURCES: readonly CalendarEventSource[] = [coachingCalendarEventsForPerson];

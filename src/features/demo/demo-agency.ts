@@ -4,6 +4,7 @@ import { findAgencyBySlug } from "../agencies/agency.repo.js";
 import type { OrgUnitRow } from "../org/org-unit.repo.js";
 import type { JobRole, Level } from "../people/person.schema.js";
 import { buildAgency, buildOrgUnit, buildPeople, buildPerson, buildUser, type PersonSeed } from "./builders.js";
+import { seedDemoCoaching } from "./demo-coaching.js";
 import { seedDemoModelFocus } from "./demo-model-focus.js";
 import { type DemoStaff, seedDemoPartnersAndTeams } from "./demo-partners-and-teams.js";
 import { seedDemoPracticeModel } from "./demo-practice-model.js";
@@ -321,7 +322,7 @@ async function createDemoAgency(db: Db): Promise<string> {
   }
 
   if (firstUnit && devManager && implementationLead && coachingSupervisor && coach) {
-    await seedDemoPartnersAndTeams(db, agency.id, {
+    const demoStaff: DemoStaff = {
       ...firstUnit,
       rootUnitId: root.id,
       developmentUnitId: development.id,
@@ -331,7 +332,10 @@ async function createDemoAgency(db: Db): Promise<string> {
       coachingSupervisor,
       coach,
       hoursLoggedByEmail: `training.coordinator@${DOMAIN}`,
-    });
+    };
+    await seedDemoPartnersAndTeams(db, agency.id, demoStaff);
+    const coachingSupervisorUser = userIds.get("coaching_supervisor");
+    if (coachingSupervisorUser) await seedDemoCoaching(db, agency.id, demoStaff, coachingSupervisorUser);
   }
   return agency.name;
 }

@@ -325,3 +325,40 @@ export async function insertPeople(db: Db, people: NewPerson[]): Promise<void> {
       .execute();
   }
 }
+
+/** Everyone below a person in the reporting line (reports, their reports, …), at most `maxLevels` deep. */
+export async function findReportIdsBelow(db: Db, agencyId: string, personId: string, maxLevels: number) {
+  const rows = await db
+    .withRecursive("below(person_id, depth)", (qb) =>
+      qb
+        .selectFrom("people")
+        .where("people.agency_id", "=", agencyId)
+        .where("people.supervisor_id", "=", personId)
+        .select((eb) => ["people.id as person_id", eb.lit(1).as("depth")])
+        .unionAll(
+          qb
+            .selectFrom("below")
+            .innerJoin("people", "people.supervisor_id", "below.person_id")
+            .where("people.agency_id", "=", agencyId)
+            .where("below.depth", "<", maxLevels)
+            .select((eb) => ["people.id as person_id", eb("below.depth", "+", 1).as("depth")]),
+        ),
+    )
+    .selectFrom("below")
+    .select("person_id")
+    .execute();
+  return [...new Set(rows.map((r) => r.person_id))];
+}
+
+/** How many people on staff today hold each level. */
+export async function countActivePeopleByLevel(db: Db, agencyId: string) {
+  const today = todayUtc();
+  const rows = await db
+    .selectFrom("people")
+    .select(["level", (eb) => eb.fn.countAll().as("n")])
+    .where("agency_id", "=", agencyId)
+    .where((eb) => eb.or([eb("end_date", "is", null), eb("end_date", ">", today)]))
+    .groupBy("level")
+    .execute();
+  return rows.map((r) => ({ level: r.level, count: Number(r.n) }));
+}

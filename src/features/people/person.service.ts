@@ -5,9 +5,11 @@ import { setAccountActiveForPerson } from "../accounts/account.service.js";
 import { recordAuditEvent } from "../audit/audit.service.js";
 import { findOrgUnitPath } from "../org/org-unit.service.js";
 import {
+  countActivePeopleByLevel,
   findDirectReports,
   findPeople,
   findPersonById,
+  findReportIdsBelow,
   findSupervisorChain,
   type PersonWithPlace,
   updatePerson,
@@ -139,4 +141,34 @@ export async function setPersonAccountActive(db: Db, actor: Actor, personId: str
     });
     return reloadPerson(trx, actor.agencyId, personId);
   });
+}
+
+/**
+ * For other domains that reason about reporting lines (coaching's conflict rules): a person with
+ * their place, the people above them and everyone below them. No actor: the caller has already
+ * decided who may see its own records.
+ */
+export async function findPersonWithReportingLine(db: Db, agencyId: string, personId: string) {
+  const person = await findPersonById(db, agencyId, personId);
+  if (!person) return null;
+  const [chain, reportIds] = await Promise.all([
+    findSupervisorChain(db, agencyId, personId, REPORTING_LINE_LIMIT),
+    findReportIdsBelow(db, agencyId, personId, REPORTING_LINE_LIMIT),
+  ]);
+  const supervisorChainIds: string[] = [];
+  for (const boss of chain) {
+    if (supervisorChainIds.includes(boss.id) || boss.id === personId) break;
+    supervisorChainIds.push(boss.id);
+  }
+  return { person, supervisorChainIds, reportIds: reportIds.filter((id) => id !== personId) };
+}
+
+/** A staff person of the agency with their org-unit path, or undefined. */
+export async function findPersonOfAgency(db: Db, agencyId: string, personId: string) {
+  return findPersonById(db, agencyId, personId);
+}
+
+/** Staff on the payroll today, counted by level, for coverage views. */
+export async function countStaffByLevel(db: Db, agencyId: string) {
+  return countActivePeopleByLevel(db, agencyId);
 }

@@ -81,6 +81,11 @@ export function AppLayout() {
                 <Link to="/model/focus">Monthly focus</Link>
               </li>
             ) : null}
+            {can("coaching.participate") || can("coaching.aggregates") ? (
+              <li>
+                <Link to="/coaching">Coaching</Link>
+              </li>
+            ) : null}
             {showsAdmin ? (
               <li>
                 <Link to="/admin">Admin</Link>

@@ -3,6 +3,10 @@ import { AccountPage } from "../../../src/features/accounts/ui/account-page.js";
 import { AgencySettingsPage } from "../../../src/features/agencies/ui/agency-settings-page.js";
 import { AuditLogPage } from "../../../src/features/audit/ui/audit-log-page.js";
 import { ZAuditSearch } from "../../../src/features/audit/ui/audit-search.js";
+import { CoachingPage } from "../../../src/features/coaching/ui/coaching-page.js";
+import { EngagementPage } from "../../../src/features/coaching/ui/engagement-page.js";
+import { MatchPage } from "../../../src/features/coaching/ui/match-page.js";
+import { SessionPage } from "../../../src/features/coaching/ui/session-page.js";
 import { HomePage } from "../../../src/features/home/ui/home-page.js";
 import { ModelAdminPage } from "../../../src/features/model/ui/model-admin-page.js";
 import { ModelComparePage } from "../../../src/features/model/ui/model-compare-page.js";
@@ -187,6 +191,35 @@ const modelPrintRoute = createRoute({
 
 const focusRoute = createRoute({ getParentRoute: () => rootRoute, path: "/model/focus", component: FocusPage });
 
+const coachingRoute = createRoute({ getParentRoute: () => rootRoute, path: "/coaching", component: CoachingPage });
+
+const coachingMatchRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/coaching/requests/$requestId",
+  component: function CoachingMatchRoute() {
+    const { requestId } = coachingMatchRoute.useParams();
+    return <MatchPage key={requestId} requestId={requestId} />;
+  },
+});
+
+const coachingEngagementRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/coaching/engagements/$engagementId",
+  component: function CoachingEngagementRoute() {
+    const { engagementId } = coachingEngagementRoute.useParams();
+    return <EngagementPage key={engagementId} engagementId={engagementId} />;
+  },
+});
+
+const coachingSessionRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/coaching/sessions/$sessionId",
+  component: function CoachingSessionRoute() {
+    const { sessionId } = coachingSessionRoute.useParams();
+    return <SessionPage key={sessionId} sessionId={sessionId} />;
+  },
+});
+
 const adminRoute = createRoute({ getParentRoute: () => rootRoute, path: "/admin", component: AdminIndexPage });
 
 const agencySettingsRoute = createRoute({
@@ -227,6 +260,10 @@ const routeTree = rootRoute.addChildren([
   modelCompareRoute,
   modelPrintRoute,
   focusRoute,
+  coachingRoute,
+  coachingMatchRoute,
+  coachingEngagementRoute,
+  coachingSessionRoute,
   adminRoute,
   agencySettingsRoute,
   auditRoute,

@@ -1,0 +1,84 @@
+import type { Db } from "../../db/types.js";
+import { fieldError, notFound, staleVersion } from "../../server/errors.js";
+import { type Actor, authorize } from "../access/policy.js";
+import { findOrgUnitPath } from "../org/org-unit.service.js";
+import { findPartnerPersonOfAgency } from "../partners/partner.service.js";
+import { isPersonOfAgency } from "../people/person.service.js";
+import {
+  type CoachRow,
+  findCoachById,
+  findCoachByPeople,
+  findCoachesOfAgency,
+  insertCoach,
+  updateCoach,
+} from "./coach.repo.js";
+import type { CoachInput, CoachUpdate } from "./coaching.schema.js";
+import { asSelf, audit, here, inTransaction, modelForItems } from "./coaching-access.js";
+
+/** The API's coach: the region's path is for matching only. */
+function withoutPath({ regionPath: _path, ...coach }: CoachRow) {
+  return coach;
+}
+
+export async function listCoaches(db: Db, actor: Actor) {
+  authorize(actor, "coaching.participate", asSelf(actor));
+  return { items: (await findCoachesOfAgency(db, actor.agencyId)).map(withoutPath) };
+}
+
+async function checkCoach(db: Db, actor: Actor, input: CoachInput, selfId?: string) {
+  if (input.personId && !(await isPersonOfAgency(db, actor.agencyId, input.personId))) {
+    throw fieldError("personId", "That person does not exist.");
+  }
+  if (input.partnerPersonId && !(await findPartnerPersonOfAgency(db, actor.agencyId, input.partnerPersonId))) {
+    throw fieldError("partnerPersonId", "That partner person does not exist.");
+  }
+  const existing = await findCoachByPeople(db, actor.agencyId, input);
+  if (existing && existing !== selfId) {
+    throw fieldError(input.personId ? "personId" : "partnerPersonId", "This person is already on the coach roster.");
+  }
+  if (input.regionOrgUnitId && (await findOrgUnitPath(db, actor.agencyId, input.regionOrgUnitId)) === null) {
+    throw fieldError("regionOrgUnitId", "That org unit does not exist.");
+  }
+  if (input.mentorCoachId) {
+    if (input.mentorCoachId === selfId) throw fieldError("mentorCoachId", "A coach cannot mentor themself.");
+    if (!(await findCoachById(db, actor.agencyId, input.mentorCoachId))) {
+      throw fieldError("mentorCoachId", "That coach does not exist.");
+    }
+  }
+  return modelForItems(db, actor.agencyId, input.strengthItemIds, "strengthItemIds");
+}
+
+export async function createCoach(db: Db, actor: Actor, input: CoachInput) {
+  authorize(actor, "coaching.manage", here(actor));
+  return inTransaction(db, async (trx) => {
+    const model = await checkCoach(trx, actor, input);
+    const id = await insertCoach(trx, actor.agencyId, input, model);
+    const after = withoutPath((await findCoachById(trx, actor.agencyId, id)) as CoachRow);
+    await audit(
+      trx,
+      actor,
+      { action: "create", entityType: "coach", entityId: id, summary: `Added ${after.name} to the coach roster` },
+      { after },
+    );
+    return after;
+  });
+}
+
+export async function editCoach(db: Db, actor: Actor, id: string, input: CoachUpdate) {
+  return inTransaction(db, async (trx) => {
+    const row = await findCoachById(trx, actor.agencyId, id);
+    if (!row) throw notFound("The coach");
+    authorize(actor, "coaching.manage", here(actor), "The coach");
+    const before = withoutPath(row);
+    const model = await checkCoach(trx, actor, input, id);
+    if (!(await updateCoach(trx, actor.agencyId, id, input, model, input.version))) throw staleVersion(before);
+    const after = withoutPath((await findCoachById(trx, actor.agencyId, id)) as CoachRow);
+    await audit(
+      trx,
+      actor,
+      { action: "update", entityType: "coach", entityId: id, summary: `Edited coach ${after.name}` },
+      { before, after },
+    );
+    return after;
+  });
+}

@@ -1,0 +1,289 @@
+import type { Db } from "../../db/types.js";
+import { toCount, updatedOneRow } from "../../db/types.js";
+import { newId } from "../../shared/ids.js";
+import { nowUtc } from "../../shared/time.js";
+import type { Goal } from "./coaching.schema.js";
+
+function engagementsQuery(db: Db, agencyId: string) {
+  return db
+    .selectFrom("coaching_engagements as e")
+    .innerJoin("people as p", (j) =>
+      j.onRef("p.id", "=", "e.coachee_person_id").onRef("p.agency_id", "=", "e.agency_id"),
+    )
+    .innerJoin("coaches as c", (j) => j.onRef("c.id", "=", "e.coach_id").onRef("c.agency_id", "=", "e.agency_id"))
+    .leftJoin("people as cp", (j) => j.onRef("cp.id", "=", "c.person_id").onRef("cp.agency_id", "=", "c.agency_id"))
+    .leftJoin("partner_people as pp", (j) =>
+      j.onRef("pp.id", "=", "c.partner_person_id").onRef("pp.agency_id", "=", "c.agency_id"),
+    )
+    .leftJoin("coaching_programs as g", (j) =>
+      j.onRef("g.id", "=", "e.program_id").onRef("g.agency_id", "=", "e.agency_id"),
+    )
+    .selectAll("e")
+    .select([
+      "p.given_name",
+      "p.family_name",
+      "p.level",
+      "p.supervisor_id as coachee_supervisor_id",
+      "c.person_id as coach_person_id",
+      "cp.given_name as coach_given_name",
+      "cp.family_name as coach_family_name",
+      "pp.full_name as coach_partner_name",
+      "g.name as program_name",
+    ])
+    .select((eb) => [
+      eb
+        .selectFrom("coaching_sessions as s")
+        .select((c) => c.fn.countAll().as("n"))
+        .whereRef("s.engagement_id", "=", "e.id")
+        .whereRef("s.agency_id", "=", "e.agency_id")
+        .where("s.status", "=", "final")
+        .as("sessions_logged"),
+      eb
+        .selectFrom("coaching_sessions as s")
+        .select((c) => c.fn.max("s.session_date").as("d"))
+        .whereRef("s.engagement_id", "=", "e.id")
+        .whereRef("s.agency_id", "=", "e.agency_id")
+        .where("s.status", "=", "final")
+        .as("last_session_date"),
+    ])
+    .where("e.agency_id", "=", agencyId);
+}
+
+type EngagementSelection = Awaited<ReturnType<ReturnType<typeof engagementsQuery>["executeTakeFirstOrThrow"]>>;
+
+export interface EngagementRow {
+  id: string;
+  agencyId: string;
+  coachId: string;
+  coachPersonId: string | null;
+  coachName: string;
+  coacheePersonId: string;
+  coacheeName: string;
+  coacheeLevel: "practice" | "supervisory" | "management" | "executive";
+  coacheeSupervisorId: string | null;
+  programId: string | null;
+  programName: string | null;
+  status: "getting_started" | "active" | "not_yet" | "closed";
+  startedOn: string;
+  sessionsLogged: number;
+  lastSessionDate: string | null;
+  readinessDecision: "go" | "not_yet" | null;
+  readinessNotes: string;
+  readinessCheckedAt: string | null;
+  modelId: string | null;
+  modelVersionNumber: number | null;
+  goals: Goal[];
+  frequency: string;
+  format: string;
+  duration: string;
+  roles: string;
+  shareSummariesWithSupervisor: boolean;
+  coachAcknowledgedAt: string | null;
+  coacheeAcknowledgedAt: string | null;
+  closingSummary: string;
+  closedAt: string | null;
+  version: number;
+}
+
+function toEngagement(r: EngagementSelection): EngagementRow {
+  const coachStaffName =
+    r.coach_given_name !== null ? `${r.coach_given_name} ${r.coach_family_name ?? ""}`.trim() : null;
+  return {
+    id: r.id,
+    agencyId: r.agency_id,
+    coachId: r.coach_id,
+    coachPersonId: r.coach_person_id,
+    coachName: coachStaffName ?? r.coach_partner_name ?? "",
+    coacheePersonId: r.coachee_person_id,
+    coacheeName: `${r.given_name} ${r.family_name}`,
+    coacheeLevel: r.level as EngagementRow["coacheeLevel"],
+    coacheeSupervisorId: r.coachee_supervisor_id,
+    programId: r.program_id,
+    programName: r.program_name,
+    status: r.status as EngagementRow["status"],
+    startedOn: r.started_on,
+    sessionsLogged: toCount(r.sessions_logged),
+    lastSessionDate: r.last_session_date ?? null,
+    readinessDecision: r.readiness_decision as EngagementRow["readinessDecision"],
+    readinessNotes: r.readiness_notes,
+    readinessCheckedAt: r.readiness_checked_at,
+    modelId: r.model_id,
+    modelVersionNumber: r.model_version_number,
+    goals: JSON.parse(r.agreement_goals),
+    frequency: r.agreement_frequency,
+    format: r.agreement_format,
+    duration: r.agreement_duration,
+    roles: r.agreement_roles,
+    shareSummariesWithSupervisor: r.share_summaries_with_supervisor === 1,
+    coachAcknowledgedAt: r.coach_acknowledged_at,
+    coacheeAcknowledgedAt: r.coachee_acknowledged_at,
+    closingSummary: r.closing_summary,
+    closedAt: r.closed_at,
+    version: r.version,
+  };
+}
+
+export async function findEngagementById(db: Db, agencyId: string, id: string) {
+  const row = await engagementsQuery(db, agencyId).where("e.id", "=", id).executeTakeFirst();
+  return row && toEngagement(row);
+}
+
+/**
+ * Engagements a person takes part in (as coach through `coachIds`, or as coachee), those of
+ * the people who report to them, or — for oversight — all of the agency's. Open ones first.
+ */
+export async function findEngagements(
+  db: Db,
+  agencyId: string,
+  who: { everything: true } | { coachIds: string[]; personId: string | null },
+) {
+  let query = engagementsQuery(db, agencyId);
+  if (!("everything" in who)) {
+    const { coachIds, personId } = who;
+    query = query.where((eb) =>
+      eb.or([
+        ...(coachIds.length > 0 ? [eb("e.coach_id", "in", coachIds)] : []),
+        eb("e.coachee_person_id", "=", personId ?? ""),
+        eb("p.supervisor_id", "=", personId ?? ""),
+      ]),
+    );
+  }
+  const rows = await query.orderBy("e.started_on", "desc").orderBy("e.id").limit(1000).execute();
+  const rank = (status: EngagementRow["status"]) => (status === "closed" ? 1 : 0);
+  return rows.map(toEngagement).sort((a, b) => rank(a.status) - rank(b.status));
+}
+
+export async function insertEngagement(
+  db: Db,
+  agencyId: string,
+  engagement: {
+    requestId: string;
+    programId: string | null;
+    coachId: string;
+    coacheePersonId: string;
+    startedOn: string;
+    model: { modelId: string; versionNumber: number } | null;
+    goals: Goal[];
+  },
+) {
+  const id = newId();
+  const now = nowUtc();
+  await db
+    .insertInto("coaching_engagements")
+    .values({
+      id,
+      agency_id: agencyId,
+      request_id: engagement.requestId,
+      program_id: engagement.programId,
+      coach_id: engagement.coachId,
+      coachee_person_id: engagement.coacheePersonId,
+      status: "getting_started",
+      started_on: engagement.startedOn,
+      model_id: engagement.model?.modelId ?? null,
+      model_version_number: engagement.model?.versionNumber ?? null,
+      readiness_notes: "",
+      agreement_goals: JSON.stringify(engagement.goals),
+      agreement_frequency: "",
+      agreement_format: "",
+      agreement_duration: "",
+      agreement_roles: "",
+      share_summaries_with_supervisor: 0,
+      closing_summary: "",
+      created_at: now,
+      updated_at: now,
+      version: 1,
+    })
+    .execute();
+  return id;
+}
+
+type EngagementChange = Partial<{
+  status: EngagementRow["status"];
+  readiness_decision: string;
+  readiness_notes: string;
+  readiness_checked_at: string;
+  agreement_goals: string;
+  agreement_frequency: string;
+  agreement_format: string;
+  agreement_duration: string;
+  agreement_roles: string;
+  share_summaries_with_supervisor: number;
+  coach_acknowledged_at: string | null;
+  coachee_acknowledged_at: string | null;
+  closing_summary: string;
+  closed_at: string;
+}>;
+
+export async function updateEngagement(
+  db: Db,
+  agencyId: string,
+  id: string,
+  change: EngagementChange,
+  version: number,
+) {
+  const result = await db
+    .updateTable("coaching_engagements")
+    .set({ ...change, updated_at: nowUtc(), version: version + 1 })
+    .where("agency_id", "=", agencyId)
+    .where("id", "=", id)
+    .where("version", "=", version)
+    .executeTakeFirst();
+  return updatedOneRow(result);
+}
+
+export async function findProgressRatings(db: Db, agencyId: string, engagementId: string) {
+  const rows = await db
+    .selectFrom("coaching_progress_ratings")
+    .select(["id", "goal_id", "rated_on", "rating"])
+    .where("agency_id", "=", agencyId)
+    .where("engagement_id", "=", engagementId)
+    .orderBy("rated_on")
+    .orderBy("created_at")
+    .execute();
+  return rows.map((r) => ({ id: r.id, goalId: r.goal_id, ratedOn: r.rated_on, rating: r.rating }));
+}
+
+export async function insertProgressRating(
+  db: Db,
+  agencyId: string,
+  rating: { engagementId: string; goalId: string; ratedOn: string; rating: number; ratedByUserId: string },
+) {
+  const id = newId();
+  await db
+    .insertInto("coaching_progress_ratings")
+    .values({
+      id,
+      agency_id: agencyId,
+      engagement_id: rating.engagementId,
+      goal_id: rating.goalId,
+      rated_on: rating.ratedOn,
+      rating: rating.rating,
+      rated_by_user_id: rating.ratedByUserId,
+      created_at: nowUtc(),
+    })
+    .execute();
+  return id;
+}
+
+export async function countEngagementsReferencingItems(db: Db, agencyId: string, modelId: string, itemIds: string[]) {
+  const rows = await db
+    .selectFrom("coaching_engagements")
+    .select("agreement_goals")
+    .where("agency_id", "=", agencyId)
+    .where("model_id", "=", modelId)
+    .execute();
+  const wanted = new Set(itemIds);
+  return rows.filter((r) =>
+    (JSON.parse(r.agreement_goals) as Goal[]).some((g) => g.itemIds.some((id) => wanted.has(id))),
+  ).length;
+}
+
+export async function findEngagementIdsOfModel(db: Db, agencyId: string, modelId: string) {
+  const rows = await db
+    .selectFrom("coaching_engagements")
+    .select("id")
+    .where("agency_id", "=", agencyId)
+    .where("model_id", "=", modelId)
+    .execute();
+  return rows.map((r) => r.id);
+}

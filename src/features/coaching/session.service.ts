@@ -1,0 +1,222 @@
+import { DateTime } from "luxon";
+import type { Db } from "../../db/types.js";
+import { fieldError, notFound, staleVersion } from "../../server/errors.js";
+import type { Actor } from "../access/policy.js";
+import { findAgencySettings } from "../agencies/agency.service.js";
+import { findCoachIdsOfPerson } from "./coach.repo.js";
+import {
+  type EngagementRelation,
+  SESSION_FORMAT_LABELS,
+  type Session,
+  type SessionInput,
+  type SessionStart,
+} from "./coaching.schema.js";
+import {
+  audit,
+  inTransaction,
+  isParty,
+  loadEngagementFor,
+  modelForItems,
+  refuseWhenClosed,
+} from "./coaching-access.js";
+import { type EngagementRow, findEngagements } from "./engagement.repo.js";
+import {
+  findBarriersOfSession,
+  findCalendarSessions,
+  findSessionById,
+  insertSession,
+  replaceBarriersOfSession,
+  type SessionRow,
+  updateSession,
+} from "./session.repo.js";
+
+/** Stands in for a private note wherever a copy could be read by someone else (the audit trail). */
+export const PRIVATE_NOTE_MARKER = "(private note: kept out of the audit trail)";
+
+async function describeSession(
+  db: Db,
+  agencyId: string,
+  row: SessionRow,
+  relation: EngagementRelation,
+  engagement: EngagementRow,
+): Promise<Session> {
+  const party = isParty(relation);
+  const sharesSummary = party || (relation === "supervisor" && engagement.shareSummariesWithSupervisor);
+  return {
+    id: row.id,
+    engagementId: row.engagementId,
+    relation,
+    status: row.status,
+    sessionDate: row.sessionDate,
+    startTime: row.startTime,
+    durationMinutes: row.durationMinutes,
+    format: row.format,
+    location: row.location,
+    participants: row.participants,
+    focusItemIds: row.focusItemIds,
+    stepsCovered: row.stepsCovered,
+    reflectionEasy: party ? row.reflectionEasy : null,
+    reflectionHard: party ? row.reflectionHard : null,
+    reflectionConfident: party ? row.reflectionConfident : null,
+    privateNotes: party ? row.privateNotes : null,
+    hasPrivateNotes: row.privateNotes.length > 0,
+    sharedSummary: sharesSummary ? row.sharedSummary : null,
+    actionItems: party ? row.actionItems : null,
+    barriers: party ? await findBarriersOfSession(db, agencyId, row.id) : null,
+    version: row.version,
+  };
+}
+
+/** What the audit trail keeps of a session: everything but the parties' own words. */
+function auditCopy(session: Session) {
+  const mask = (text: string | null) => (text ? PRIVATE_NOTE_MARKER : "");
+  return {
+    ...session,
+    privateNotes: mask(session.privateNotes),
+    reflectionEasy: mask(session.reflectionEasy),
+    reflectionHard: mask(session.reflectionHard),
+    reflectionConfident: mask(session.reflectionConfident),
+  };
+}
+
+async function loadSessionFor(db: Db, actor: Actor, id: string, allowed: readonly EngagementRelation[]) {
+  const session = await findSessionById(db, actor.agencyId, id);
+  if (!session) throw notFound("The coaching session");
+  const { engagement, relation } = await loadEngagementFor(db, actor, session.engagementId, allowed);
+  // A draft is the coach's own until it is logged: to anyone else it does not exist yet.
+  if (session.status === "draft" && relation !== "coach") throw notFound("The coaching session");
+  return { session, engagement, relation };
+}
+
+/** The coach opens a session in the log as a draft; it autosaves until they log it. */
+export async function startSession(db: Db, actor: Actor, engagementId: string, start: SessionStart) {
+  return inTransaction(db, async (trx) => {
+    const { engagement, relation } = await loadEngagementFor(trx, actor, engagementId, ["coach"]);
+    refuseWhenClosed(engagement);
+    const id = await insertSession(trx, actor.agencyId, engagementId, start, actor.userId);
+    const after = await describeSession(
+      trx,
+      actor.agencyId,
+      (await findSessionById(trx, actor.agencyId, id)) as SessionRow,
+      relation,
+      engagement,
+    );
+    await audit(
+      trx,
+      actor,
+      {
+        action: "create",
+        entityType: "coaching_session",
+        entityId: id,
+        summary: `Started a coaching session entry for ${start.sessionDate}`,
+      },
+      { after: auditCopy(after) },
+    );
+    return after;
+  });
+}
+
+/**
+ * Reading a session with a private note in it is itself recorded: who read it, and when.
+ * Everyone else gets the session without the parties' own words.
+ */
+export async function getSession(db: Db, actor: Actor, id: string) {
+  const { session, engagement, relation } = await loadSessionFor(db, actor, id, [
+    "coach",
+    "coachee",
+    "supervisor",
+    "oversight",
+  ]);
+  const described = await describeSession(db, actor.agencyId, session, relation, engagement);
+  if (described.privateNotes) {
+    await audit(db, actor, {
+      action: "read-confidential",
+      entityType: "coaching_session",
+      entityId: id,
+      summary: `The ${relation} read the private notes of a coaching session`,
+    });
+  }
+  return described;
+}
+
+export async function saveSession(db: Db, actor: Actor, id: string, input: SessionInput) {
+  return inTransaction(db, async (trx) => {
+    const { session, engagement, relation } = await loadSessionFor(trx, actor, id, ["coach"]);
+    refuseWhenClosed(engagement);
+    const before = await describeSession(trx, actor.agencyId, session, relation, engagement);
+    if (session.status === "final" && input.status === "draft") {
+      throw fieldError("status", "A logged session cannot go back to being a draft.");
+    }
+    await modelForItems(trx, actor.agencyId, input.focusItemIds, "focusItemIds", {
+      modelId: engagement.modelId,
+      versionNumber: engagement.modelVersionNumber,
+    });
+    if (!(await updateSession(trx, actor.agencyId, id, input))) throw staleVersion(before);
+    await replaceBarriersOfSession(trx, actor.agencyId, id, input.barriers);
+    const after = await describeSession(
+      trx,
+      actor.agencyId,
+      (await findSessionById(trx, actor.agencyId, id)) as SessionRow,
+      relation,
+      engagement,
+    );
+    const summary =
+      input.status === "final" && session.status === "draft"
+        ? `Logged a coaching session of ${input.sessionDate}`
+        : `Saved a coaching session of ${input.sessionDate}`;
+    await audit(
+      trx,
+      actor,
+      { action: "update", entityType: "coaching_session", entityId: id, summary },
+      { before: auditCopy(before), after: auditCopy(after) },
+    );
+    return after;
+  });
+}
+
+export interface CoachingCalendarEvent {
+  uid: string;
+  startUtc: string;
+  endUtc: string;
+  summary: string;
+  location: string;
+  description: string;
+}
+
+/**
+ * A person's coaching sessions (as coach or coachee) for their calendar feed. Nothing the
+ * parties wrote is included: only when, how long, with whom and in what format. A session with
+ * no start time fills its whole day in the agency's time zone.
+ */
+export async function coachingCalendarEventsForPerson(
+  db: Db,
+  agencyId: string,
+  personId: string,
+): Promise<CoachingCalendarEvent[]> {
+  const [settings, coachIds] = await Promise.all([
+    findAgencySettings(db, agencyId),
+    findCoachIdsOfPerson(db, agencyId, personId),
+  ]);
+  const zone = settings?.timeZone ?? "UTC";
+  const engagements = (await findEngagements(db, agencyId, { coachIds, personId })).filter(
+    (e) => e.status !== "closed" && (coachIds.includes(e.coachId) || e.coacheePersonId === personId),
+  );
+  const byId = new Map(engagements.map((e) => [e.id, e]));
+  const sessions = await findCalendarSessions(db, agencyId, [...byId.keys()]);
+  return sessions.map((s) => {
+    const engagement = byId.get(s.engagement_id) as EngagementRow;
+    const start = s.start_time
+      ? DateTime.fromISO(`${s.session_date}T${s.start_time}`, { zone })
+      : DateTime.fromISO(s.session_date, { zone }).startOf("day");
+    const end = s.start_time ? start.plus({ minutes: s.duration_minutes }) : start.plus({ days: 1 });
+    const format = SESSION_FORMAT_LABELS[s.session_format as SessionRow["format"]] ?? s.session_format;
+    return {
+      uid: `coaching-session-${s.id}`,
+      startUtc: start.toUTC().toISO() ?? "",
+      endUtc: end.toUTC().toISO() ?? "",
+      summary: `Coaching: ${engagement.coachName} with ${engagement.coacheeName}`,
+      location: s.location,
+      description: `${format} coaching session, ${s.duration_minutes} minutes.`,
+    };
+  });
+}

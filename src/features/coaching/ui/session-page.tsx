@@ -1,0 +1,228 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { Link } from "@tanstack/react-router";
+import { type FormEvent, useEffect, useRef, useState } from "react";
+import { api, isApiError } from "../../../../web/src/api/api-client.js";
+import { ErrorSummary } from "../../../../web/src/components/error-summary.js";
+import { CheckboxField, SelectField, TextField } from "../../../../web/src/components/form-fields.js";
+import { PageHeader } from "../../../../web/src/components/page-header.js";
+import { LoadError, Loading } from "../../../../web/src/components/query-status.js";
+import {
+  COACHING_STEP_LABELS,
+  COACHING_STEPS,
+  SESSION_FORMAT_LABELS,
+  SESSION_FORMATS,
+  type Session,
+  ZSession,
+} from "../coaching.schema.js";
+import { coachingKeys } from "./coaching-keys.js";
+
+const AUTOSAVE_MS = 10_000;
+type Draft = {
+  sessionDate: string;
+  durationMinutes: string;
+  format: Session["format"];
+  stepsCovered: Session["stepsCovered"];
+  reflectionEasy: string;
+  reflectionHard: string;
+  reflectionConfident: string;
+  privateNotes: string;
+  sharedSummary: string;
+};
+const localKey = (id: string) => `cascade-coaching-session-${id}`;
+
+function draftOf(s: Session): Draft {
+  return {
+    sessionDate: s.sessionDate,
+    durationMinutes: String(s.durationMinutes),
+    format: s.format,
+    stepsCovered: s.stepsCovered,
+    reflectionEasy: s.reflectionEasy ?? "",
+    reflectionHard: s.reflectionHard ?? "",
+    reflectionConfident: s.reflectionConfident ?? "",
+    privateNotes: s.privateNotes ?? "",
+    sharedSummary: s.sharedSummary ?? "",
+  };
+}
+
+/**
+ * The coach writes the log of one session. What is typed is kept in this browser as it is
+ * typed and saved to the server as a draft every few seconds, so an ended session or a closed
+ * tab loses nothing; "Log session" makes it final and visible to the coachee.
+ */
+function SessionForm({ session }: { session: Session }) {
+  const queryClient = useQueryClient();
+  const [draft, setDraft] = useState<Draft>(() => {
+    const kept = localStorage.getItem(localKey(session.id));
+    return kept ? (JSON.parse(kept) as Draft) : draftOf(session);
+  });
+  const [dirty, setDirty] = useState(localStorage.getItem(localKey(session.id)) !== null);
+  const version = useRef(session.version);
+  const [savedAt, setSavedAt] = useState<string | null>(null);
+  const save = useMutation({
+    mutationFn: (status: "draft" | "final") =>
+      api.put(`/api/coaching/sessions/${session.id}`, ZSession, {
+        ...draft,
+        durationMinutes: Number(draft.durationMinutes),
+        startTime: session.startTime,
+        status,
+        location: session.location,
+        participants: session.participants,
+        focusItemIds: session.focusItemIds,
+        actionItems: session.actionItems ?? [],
+        barriers: session.barriers ?? [],
+        version: version.current,
+      }),
+    onSuccess: (saved) => {
+      version.current = saved.version;
+      setDirty(false);
+      setSavedAt(new Date().toLocaleTimeString());
+      localStorage.removeItem(localKey(session.id));
+      if (saved.status === "final") queryClient.setQueryData(coachingKeys.session(session.id), saved);
+    },
+  });
+  const set = <K extends keyof Draft>(field: K, value: Draft[K]) => {
+    const next = { ...draft, [field]: value };
+    setDraft(next);
+    setDirty(true);
+    localStorage.setItem(localKey(session.id), JSON.stringify(next));
+  };
+  const { mutate, isPending } = save;
+  useEffect(() => {
+    if (!dirty || isPending) return;
+    const timer = window.setTimeout(() => mutate("draft"), AUTOSAVE_MS);
+    return () => window.clearTimeout(timer);
+  }, [dirty, isPending, mutate]);
+  const error = isApiError(save.error) ? save.error : null;
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    save.mutate("final");
+  };
+  const toggleStep = (step: Draft["stepsCovered"][number], on: boolean) =>
+    set("stepsCovered", on ? [...draft.stepsCovered, step] : draft.stepsCovered.filter((s) => s !== step));
+  return (
+    <form onSubmit={submit} noValidate className="form">
+      <p className="muted" role="status">
+        {isPending
+          ? "Saving…"
+          : dirty
+            ? "Changes kept on this device; saving shortly."
+            : savedAt
+              ? `Draft saved at ${savedAt}.`
+              : "Draft."}
+      </p>
+      <ErrorSummary error={error} />
+      <TextField
+        label="Session date"
+        type="date"
+        width="medium"
+        value={draft.sessionDate}
+        onChange={(v) => set("sessionDate", v)}
+        error={error?.messageFor("sessionDate")}
+      />
+      <TextField
+        label="Duration in minutes"
+        inputMode="numeric"
+        width="short"
+        value={draft.durationMinutes}
+        onChange={(v) => set("durationMinutes", v)}
+        error={error?.messageFor("durationMinutes")}
+      />
+      <SelectField
+        label="Format"
+        value={draft.format}
+        onChange={(v) => set("format", v as Draft["format"])}
+        options={SESSION_FORMATS.map((f) => ({ value: f, label: SESSION_FORMAT_LABELS[f] }))}
+      />
+      <fieldset className="field">
+        <legend>Steps covered</legend>
+        {COACHING_STEPS.map((step) => (
+          <CheckboxField
+            key={step}
+            label={COACHING_STEP_LABELS[step]}
+            checked={draft.stepsCovered.includes(step)}
+            onChange={(on) => toggleStep(step, on)}
+          />
+        ))}
+      </fieldset>
+      <TextField label="What was easy?" value={draft.reflectionEasy} onChange={(v) => set("reflectionEasy", v)} />
+      <TextField label="What was hard?" value={draft.reflectionHard} onChange={(v) => set("reflectionHard", v)} />
+      <TextField
+        label="When did you feel confident?"
+        value={draft.reflectionConfident}
+        onChange={(v) => set("reflectionConfident", v)}
+      />
+      <TextField
+        label="Private notes"
+        hint="Only you and your coachee can ever read these."
+        value={draft.privateNotes}
+        onChange={(v) => set("privateNotes", v)}
+      />
+      <TextField
+        label="Shared summary"
+        hint="Shared with the supervisor only if your agreement says so."
+        value={draft.sharedSummary}
+        onChange={(v) => set("sharedSummary", v)}
+      />
+      <div className="button-row">
+        <button type="submit" className="button" disabled={isPending}>
+          Log session
+        </button>
+        <button
+          type="button"
+          className="button button-secondary"
+          disabled={isPending}
+          onClick={() => save.mutate("draft")}
+        >
+          Save draft now
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function SessionView({ session }: { session: Session }) {
+  return (
+    <section className="panel" aria-labelledby="session-heading">
+      <h2 id="session-heading">What was logged</h2>
+      <dl className="details">
+        <dt>Format</dt>
+        <dd>
+          {SESSION_FORMAT_LABELS[session.format]}, {session.durationMinutes} minutes
+        </dd>
+        <dt>Steps covered</dt>
+        <dd>{session.stepsCovered.map((s) => COACHING_STEP_LABELS[s]).join(", ") || "None recorded"}</dd>
+        <dt>Shared summary</dt>
+        <dd>{session.sharedSummary ?? "Not shared with you"}</dd>
+        <dt>Private notes</dt>
+        <dd>
+          {session.privateNotes ??
+            (session.hasPrivateNotes ? "There are private notes, kept between coach and coachee." : "None")}
+        </dd>
+      </dl>
+    </section>
+  );
+}
+
+export function SessionPage({ sessionId }: { sessionId: string }) {
+  const session = useQuery({
+    queryKey: coachingKeys.session(sessionId),
+    queryFn: () => api.get(`/api/coaching/sessions/${sessionId}`, ZSession),
+  });
+  if (session.isPending) return <Loading what="the session" />;
+  if (session.isError) return <LoadError error={session.error} what="the session" />;
+  const s = session.data;
+  return (
+    <>
+      <PageHeader
+        title={`Coaching session of ${s.sessionDate}`}
+        intro={s.status === "draft" ? "A draft: only you can see it until you log it." : "Logged."}
+      />
+      <p>
+        <Link to="/coaching/engagements/$engagementId" params={{ engagementId: s.engagementId }}>
+          Back to the engagement
+        </Link>
+      </p>
+      {s.relation === "coach" && s.status === "draft" ? <SessionForm session={s} /> : <SessionView session={s} />}
+    </>
+  );
+}
