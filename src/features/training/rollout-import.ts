@@ -145,6 +145,7 @@ function readRows(
       problem: ImportProblem;
     } {
   try {
+    // With `info`, csv-parse returns each record with its line number; its types do not say so.
     const records = parse(text, {
       delimiter: format === "tsv" ? "\t" : ",",
       relax_column_count: true,
@@ -153,7 +154,7 @@ function readRows(
       relax_quotes: format === "tsv",
       skip_empty_lines: false,
       info: true,
-    }) as { record: string[]; info: { lines: number } }[];
+    }) as unknown as { record: string[]; info: { lines: number } }[];
     return {
       ok: true,
       rows: records.map((r) => ({ row: r.info.lines, cells: r.record.map((c) => stripMarkup(c).trim()) })),
