@@ -262,4 +262,42 @@ export interface Database {
   roster_column_mappings: RosterColumnMappingsTable;
   practice_models: PracticeModelsTable;
   model_versions: ModelVersionsTable;
+  training_rollout_plans: TrainingRolloutPlansTable;
+  training_planned_units: TrainingPlannedUnitsTable;
+}
+
+export interface TrainingRolloutPlansTable {
+  id: string;
+  agency_id: string;
+  name: string;
+  /** JSON: the periods in order, each `{ label, startDate }` (startDate YYYY-MM-DD or null). */
+  periods_json: string;
+  /** JSON: region labels in the order the grid shows them. */
+  regions_json: string;
+  cohort_min: number;
+  cohort_max: number;
+  /** The largest cohort allowed at all; sizes between cohort_max and this are warned about. */
+  cohort_limit: number;
+  /** How many training sessions the trainers can deliver in one period. */
+  sessions_per_period: number;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+export interface TrainingPlannedUnitsTable {
+  id: string;
+  agency_id: string;
+  plan_id: string;
+  region_label: string;
+  unit_label: string;
+  /** Null while the unit is in the plan but not yet given a period. */
+  period_index: number | null;
+  /** When the unit's supervisor, manager and executives train; must come before period_index. */
+  leaders_period_index: number | null;
+  /** Order of the unit within its region, as first written. */
+  position: number;
+  org_unit_id: string | null;
+  volunteer: number;
+  created_at: string;
 }

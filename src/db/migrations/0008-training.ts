@@ -1,0 +1,50 @@
+import type { Kysely } from "kysely";
+
+/**
+ * Training (SPEC §3): rollout plans whose grid cells hold the units trained in each period.
+ * A plan keeps the unit labels it was given ("Unit 3" of "Region 1"); each can be linked to an
+ * org unit later, which is where staff counts come from.
+ */
+// biome-ignore lint/suspicious/noExplicitAny: migrations must not depend on the current schema type
+export async function up(db: Kysely<any>): Promise<void> {
+  await db.schema
+    .createTable("training_rollout_plans")
+    .addColumn("id", "text", (c) => c.primaryKey())
+    .addColumn("agency_id", "text", (c) => c.notNull().references("agencies.id"))
+    .addColumn("name", "text", (c) => c.notNull())
+    .addColumn("periods_json", "text", (c) => c.notNull())
+    .addColumn("regions_json", "text", (c) => c.notNull())
+    .addColumn("cohort_min", "integer", (c) => c.notNull())
+    .addColumn("cohort_max", "integer", (c) => c.notNull())
+    .addColumn("cohort_limit", "integer", (c) => c.notNull())
+    .addColumn("sessions_per_period", "integer", (c) => c.notNull())
+    .addColumn("created_at", "text", (c) => c.notNull())
+    .addColumn("updated_at", "text", (c) => c.notNull())
+    .addColumn("version", "integer", (c) => c.notNull().defaultTo(1))
+    .execute();
+  await db.schema
+    .createIndex("training_rollout_plans_agency_name")
+    .on("training_rollout_plans")
+    .columns(["agency_id", "name"])
+    .execute();
+
+  await db.schema
+    .createTable("training_planned_units")
+    .addColumn("id", "text", (c) => c.primaryKey())
+    .addColumn("agency_id", "text", (c) => c.notNull().references("agencies.id"))
+    .addColumn("plan_id", "text", (c) => c.notNull().references("training_rollout_plans.id"))
+    .addColumn("region_label", "text", (c) => c.notNull())
+    .addColumn("unit_label", "text", (c) => c.notNull())
+    .addColumn("period_index", "integer")
+    .addColumn("leaders_period_index", "integer")
+    .addColumn("position", "integer", (c) => c.notNull())
+    .addColumn("org_unit_id", "text", (c) => c.references("org_units.id"))
+    .addColumn("volunteer", "integer", (c) => c.notNull().defaultTo(0))
+    .addColumn("created_at", "text", (c) => c.notNull())
+    .execute();
+  await db.schema
+    .createIndex("training_planned_units_plan")
+    .on("training_planned_units")
+    .columns(["agency_id", "plan_id", "position"])
+    .execute();
+}
