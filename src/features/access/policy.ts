@@ -25,6 +25,8 @@ export const ACTIONS = [
   "teams.manage",
   "models.read",
   "models.edit",
+  "training.read",
+  "training.manage",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -48,9 +50,12 @@ const EVERYONE_ON_STAFF = {
   "partners.read": "agency",
   "teams.read": "agency",
   "models.read": "agency",
+  "training.read": "agency",
 } as const;
 const PARTNER_PAY = { "partnerAgreements.read": "agency", "partnerHours.log": "agency" } as const;
 const PARTNER_MANAGEMENT = { ...PARTNER_PAY, "partners.manage": "agency", "teams.manage": "agency" } as const;
+/** Rollout plans, curricula and sessions: those who organize the agency's training. */
+const TRAINING_MANAGEMENT = { "training.manage": "agency" } as const;
 /** Drafts, publishing and imports of the practice model. */
 const MODEL_EDITING = { "models.edit": "agency" } as const;
 
@@ -65,9 +70,16 @@ export const GRANTS: Record<Role, Partial<Record<Action, Scope>>> = {
     ...PARTNER_MANAGEMENT,
     "partnerAccounts.create": "agency",
     ...MODEL_EDITING,
+    ...TRAINING_MANAGEMENT,
   },
-  implementation_lead: { ...EVERYONE_ON_STAFF, "people.read": "agency", ...PARTNER_MANAGEMENT, ...MODEL_EDITING },
-  training_coordinator: { ...EVERYONE_ON_STAFF, "people.read": "agency", ...PARTNER_PAY },
+  implementation_lead: {
+    ...EVERYONE_ON_STAFF,
+    "people.read": "agency",
+    ...PARTNER_MANAGEMENT,
+    ...MODEL_EDITING,
+    ...TRAINING_MANAGEMENT,
+  },
+  training_coordinator: { ...EVERYONE_ON_STAFF, "people.read": "agency", ...PARTNER_PAY, ...TRAINING_MANAGEMENT },
   coaching_supervisor: { ...EVERYONE_ON_STAFF, "people.read": "agency", ...PARTNER_PAY },
   executive: { ...EVERYONE_ON_STAFF, "people.read": "agency" },
   manager: { ...EVERYONE_ON_STAFF, "people.read": "subtree" },

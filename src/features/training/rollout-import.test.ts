@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { columnLetter, parseRolloutPlan, parseUnitList, periodStartDate } from "./rollout-import.js";
+import { columnLetter, formatUnitList, parseRolloutPlan, parseUnitList, periodStartDate } from "./rollout-import.js";
 import { cumulativeRollout } from "./rollout-summary.js";
 
 const fixture = (name: string) =>
@@ -44,6 +44,20 @@ describe("unit lists in a cell", () => {
   ])("refuses %j", (cell, reason) => {
     const result = parseUnitList(cell);
     expect("error" in result && result.error).toContain(reason);
+  });
+});
+
+describe("cell text for a list of units", () => {
+  it.each([
+    [["Unit 7"], "Unit 7"],
+    [["Unit 1", "Unit 2"], "Units 1,2"],
+    [["Unit 3", "Unit 4", "Unit 5"], "Units 3-5"],
+    [["Unit 1", "Unit 2", "Unit 4", "Unit 5", "Unit 6"], "Units 1,2,4-6"],
+    [["Intake", "Unit 2"], "Intake; Unit 2"],
+    [[], ""],
+  ])("writes %j as %j, which reads back the same", (labels, text) => {
+    expect(formatUnitList(labels)).toBe(text);
+    expect(parseUnitList(text)).toEqual({ units: labels });
   });
 });
 

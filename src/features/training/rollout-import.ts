@@ -368,3 +368,27 @@ export function parseRolloutPlan(input: string): RolloutParseResult {
   }
   return { ok: true, plan: { ...result, format } };
 }
+
+/**
+ * The cell text for a list of units, as agencies write it: `Unit 7`, `Units 1,2`, `Units 3-5`.
+ * Named units are joined with semicolons. Reading the result back gives the same list.
+ */
+export function formatUnitList(labels: string[]): string {
+  const numbers = labels
+    .map((label) => /^Unit (\d+)$/.exec(label)?.[1])
+    .map((n) => (n === undefined ? null : Number(n)));
+  if (labels.length === 0) return "";
+  if (numbers.some((n) => n === null)) return labels.join("; ");
+  const parts: string[] = [];
+  let start = 0;
+  const values = numbers as number[];
+  for (let i = 1; i <= values.length; i++) {
+    if (i < values.length && values[i] === (values[i - 1] as number) + 1) continue;
+    const from = values[start] as number;
+    const to = values[i - 1] as number;
+    if (to - from >= 2) parts.push(`${from}-${to}`);
+    else for (let n = from; n <= to; n++) parts.push(String(n));
+    start = i;
+  }
+  return `${labels.length === 1 ? "Unit" : "Units"} ${parts.join(",")}`;
+}

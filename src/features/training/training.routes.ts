@@ -1,0 +1,7 @@
+import type { App } from "../../server/http-types.js";
+import { registerRolloutPlanRoutes } from "./rollout-plan.routes.js";
+
+/** Every training route, registered by the app in one call. */
+export function registerTrainingRoutes(app: App) {
+  registerRolloutPlanRoutes(app);
+}
