@@ -15,6 +15,15 @@ import {
   resetPracticeModel,
 } from "./support/practice-models.js";
 import { anonymous, type Client, signIn, startTestApp } from "./support/test-app.js";
+import {
+  buildRolloutPlan,
+  clearLeaderPeriods,
+  firstPlannedUnitId,
+  plannedUnitEditBody,
+  rolloutPlanEditBody,
+  rolloutPlanState,
+  rolloutPlansOf,
+} from "./support/training.js";
 import { buildWorld, TEST_PASSWORD, type World } from "./support/world.js";
 
 /**
@@ -102,6 +111,8 @@ const PARTNER_MANAGERS: readonly Role[] = ["admin", "implementation_lead"];
 const PARTNER_PAY_ROLES: readonly Role[] = [...PARTNER_MANAGERS, "training_coordinator", "coaching_supervisor"];
 /** Everyone signed in reads the published practice model (SPEC §2); only these edit, publish and import. */
 const MODEL_EDITORS: readonly Role[] = ["admin", "implementation_lead"];
+/** All staff read rollout plans; these build and change them (SPEC §3). */
+const TRAINING_MANAGERS: readonly Role[] = ["admin", "implementation_lead", "training_coordinator"];
 
 interface Side {
   world: World;
@@ -109,7 +120,7 @@ interface Side {
   people: Record<NamedPerson, string>;
   units: Record<UnitKey, string>;
   /** One partner organization, partner person, agreement and team (with a parent team), and an uploaded roster. */
-  records: PartnersAndTeams & { rosterImport: string; model: string };
+  records: PartnersAndTeams & { rosterImport: string; model: string; rolloutPlan: string };
 }
 interface Ctx {
   actor: RoleActor;
@@ -861,6 +872,79 @@ const TABLE: Record<string, RouteCase> = {
       c.request("POST", `/api/models/${id}/publish`, { version: (await practiceModelDraftBody(db, id)).version }),
     cleanUp: (id) => resetPracticeModel(db, id, false),
   },
+
+  // Training (SPEC §3): rollout plans.
+  "GET /api/rollout-plans": {
+    kind: "own",
+    allowed: STAFF_ROLES,
+    send: ({ actor }) => actor.client.request("GET", "/api/rollout-plans"),
+    check: async (response, { own }) =>
+      response.json<{ items: { id: string }[] }>().items.some((p) => p.id === own.records.rolloutPlan)
+        ? null
+        : "the agency's plan is missing",
+  },
+  "POST /api/rollout-plans/import": {
+    kind: "own",
+    allowed: TRAINING_MANAGERS,
+    state: async ({ own }) => await rolloutPlansOf(db, own.world.agency.id),
+    send: ({ actor }) =>
+      actor.client.request("POST", "/api/rollout-plans/import", {
+        name: "Imported plan",
+        text: "Region\tMay '12\nNorth\tN1\n",
+      }),
+  },
+  "GET /api/rollout-plans/:planId": {
+    kind: "record",
+    record: "rolloutPlan",
+    allowed: STAFF_ROLES,
+    state: (id) => rolloutPlanState(db, id),
+    send: (c, id) => c.request("GET", `/api/rollout-plans/${id}`),
+  },
+  "GET /api/rollout-plans/:planId/summary": {
+    kind: "record",
+    record: "rolloutPlan",
+    allowed: STAFF_ROLES,
+    state: (id) => rolloutPlanState(db, id),
+    send: (c, id) => c.request("GET", `/api/rollout-plans/${id}/summary`),
+  },
+  "GET /api/rollout-plans/:planId/proposal": {
+    kind: "record",
+    record: "rolloutPlan",
+    allowed: TRAINING_MANAGERS,
+    state: (id) => rolloutPlanState(db, id),
+    send: (c, id) => c.request("GET", `/api/rollout-plans/${id}/proposal?volunteersFirst=true`),
+  },
+  "PUT /api/rollout-plans/:planId": {
+    kind: "record",
+    record: "rolloutPlan",
+    allowed: TRAINING_MANAGERS,
+    state: (id) => rolloutPlanState(db, id),
+    send: async (c, id) => c.request("PUT", `/api/rollout-plans/${id}`, await rolloutPlanEditBody(db, id)),
+  },
+  "PUT /api/rollout-plans/:planId/units/:unitId": {
+    kind: "record",
+    record: "rolloutPlan",
+    allowed: TRAINING_MANAGERS,
+    state: (id) => rolloutPlanState(db, id),
+    send: async (c, id) =>
+      c.request(
+        "PUT",
+        `/api/rollout-plans/${id}/units/${(await firstPlannedUnitId(db, id)) ?? randomUUID()}`,
+        await plannedUnitEditBody(db, id),
+      ),
+  },
+  "POST /api/rollout-plans/:planId/proposal/accept": {
+    kind: "record",
+    record: "rolloutPlan",
+    allowed: TRAINING_MANAGERS,
+    prepare: (id) => clearLeaderPeriods(db, id),
+    state: (id) => rolloutPlanState(db, id),
+    send: async (c, id) =>
+      c.request("POST", `/api/rollout-plans/${id}/proposal/accept`, {
+        volunteersFirst: false,
+        version: (await rolloutPlanEditBody(db, id)).version,
+      }),
+  },
 };
 
 async function practiceModelsOf(agencyId: string) {
@@ -1057,6 +1141,7 @@ async function buildSide(slug: string): Promise<Side> {
     ...(await buildPartnersAndTeams(db, world)),
     rosterImport: await buildRosterImport(world),
     model: await buildPracticeModel(db, world.agency.id, world.emails.admin),
+    rolloutPlan: await buildRolloutPlan(db, world),
   };
   const actors = await signInEveryRole(app, db, world);
   const { people } = world;

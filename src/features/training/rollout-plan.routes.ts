@@ -6,7 +6,7 @@ import {
   ZPlannedUnitUpdate,
   ZProposal,
   ZProposalAccept,
-  ZProposalInput,
+  ZProposalQuery,
   ZRolloutImportInput,
   ZRolloutPlanDetail,
   ZRolloutPlanList,
@@ -103,16 +103,19 @@ export function registerRolloutPlanRoutes(app: App) {
       editPlannedUnit(db, actorOf(request), request.params.planId, request.params.unitId, request.body),
   });
 
-  app.post("/api/rollout-plans/:planId/proposal", {
+  app.get("/api/rollout-plans/:planId/proposal", {
     config: { access: "training.manage" },
     schema: {
       tags,
       summary: "What the auto-planner proposes for the plan's units, with the rules checked; nothing is saved",
       params: ZPlanParams,
-      body: ZProposalInput,
+      querystring: ZProposalQuery,
       response: { 200: ZProposal, ...problems },
     },
-    handler: async (request) => proposeRolloutSchedule(db, actorOf(request), request.params.planId, request.body),
+    handler: async (request) =>
+      proposeRolloutSchedule(db, actorOf(request), request.params.planId, {
+        volunteersFirst: request.query.volunteersFirst === "true",
+      }),
   });
 
   app.post("/api/rollout-plans/:planId/proposal/accept", {

@@ -146,8 +146,8 @@ export const ZPlannedUnitUpdate = z.object({
 });
 export type PlannedUnitUpdate = z.output<typeof ZPlannedUnitUpdate>;
 
-export const ZProposalInput = z.object({
-  volunteersFirst: z.boolean().default(false),
+export const ZProposalQuery = z.object({
+  volunteersFirst: z.enum(["true", "false"]).default("false").describe("Schedule units marked as volunteers first"),
 });
 
 export const ZProposal = z.object({
@@ -161,4 +161,7 @@ export const ZProposal = z.object({
 });
 export type Proposal = z.infer<typeof ZProposal>;
 
-export const ZProposalAccept = ZProposalInput.extend({ version: z.number().int().positive() });
+export const ZProposalAccept = z.object({
+  volunteersFirst: z.boolean().default(false),
+  version: z.number().int().positive(),
+});

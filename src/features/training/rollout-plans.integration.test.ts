@@ -258,3 +258,40 @@ describe("editing a rollout plan", () => {
     ]);
   });
 });
+
+describe("rollout plans and other agencies", () => {
+  it("links only to the own agency's org units and never shows a plan to another agency", async () => {
+    const otherWorld = await buildWorld(db, "rollout-other");
+    const otherCoordinator = await signIn(app, otherWorld.emails.training_coordinator);
+    const plan = await importPlan("Ours only", "Region\tMay '12\nNorth\tN1\n");
+    expect(plan.units[0]?.orgUnitId).toBe(world.units.unitN1.id);
+
+    const list = (await otherCoordinator.request("GET", "/api/rollout-plans")).json<{ items: { id: string }[] }>();
+    expect(list.items.map((p) => p.id)).not.toContain(plan.id);
+    for (const path of [`/api/rollout-plans/${plan.id}`, `/api/rollout-plans/${plan.id}/summary`]) {
+      expect((await otherCoordinator.request("GET", path)).statusCode).toBe(404);
+    }
+    const link = await otherCoordinator.request("PUT", `/api/rollout-plans/${plan.id}/units/${plan.units[0]?.id}`, {
+      orgUnitId: otherWorld.units.unitN1.id,
+      volunteer: false,
+      leadersPeriodIndex: null,
+      version: plan.version,
+    });
+    expect(link.statusCode).toBe(404);
+
+    const mine = await otherCoordinator.request("POST", "/api/rollout-plans/import", {
+      name: "Theirs",
+      text: "Region\tMay '12\nNorth\tN1\n",
+    });
+    const theirs = mine.json<PlanDetail>();
+    expect(theirs.units[0]?.orgUnitId).toBe(otherWorld.units.unitN1.id);
+    const crossLink = await coordinator.request("PUT", `/api/rollout-plans/${plan.id}/units/${plan.units[0]?.id}`, {
+      orgUnitId: otherWorld.units.unitN1.id,
+      volunteer: false,
+      leadersPeriodIndex: null,
+      version: plan.version,
+    });
+    expect(crossLink.statusCode).toBe(400);
+    expect(crossLink.json<{ errors: { field: string }[] }>().errors[0]?.field).toBe("orgUnitId");
+  });
+});

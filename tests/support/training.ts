@@ -1,0 +1,123 @@
+import type { Db } from "../../src/db/types.js";
+import { formatUnitList } from "../../src/features/training/rollout-import.js";
+import {
+  findPlannedUnits,
+  findRolloutPlanById,
+  insertPlannedUnits,
+  insertRolloutPlan,
+} from "../../src/features/training/rollout-plan.repo.js";
+import type { World } from "./world.js";
+
+/** A two-period rollout plan of the world's North region: Unit N1 linked, N2 not yet. */
+export async function buildRolloutPlan(db: Db, world: World): Promise<string> {
+  const agencyId = world.agency.id;
+  const id = await insertRolloutPlan(db, agencyId, {
+    name: "North rollout",
+    periods: [
+      { label: "May '12", startDate: "2012-05-01" },
+      { label: "July '12", startDate: "2012-07-01" },
+    ],
+    regions: ["North"],
+    cohortMin: 10,
+    cohortMax: 20,
+    cohortLimit: 35,
+    sessionsPerPeriod: 6,
+  });
+  await insertPlannedUnits(db, agencyId, id, [
+    {
+      regionLabel: "North",
+      unitLabel: "N1",
+      periodIndex: 0,
+      leadersPeriodIndex: null,
+      position: 0,
+      orgUnitId: world.units.unitN1.id,
+      volunteer: false,
+    },
+    {
+      regionLabel: "North",
+      unitLabel: "N2",
+      periodIndex: 1,
+      leadersPeriodIndex: null,
+      position: 1,
+      orgUnitId: null,
+      volunteer: false,
+    },
+  ]);
+  return id;
+}
+
+async function agencyOfPlan(db: Db, planId: string) {
+  const row = await db
+    .selectFrom("training_rollout_plans")
+    .select("agency_id")
+    .where("id", "=", planId)
+    .executeTakeFirst();
+  return row?.agency_id ?? null;
+}
+
+/** Everything a write may change about a plan: its row and its planned units. */
+export async function rolloutPlanState(db: Db, planId: string): Promise<string> {
+  const [plan, units] = await Promise.all([
+    db.selectFrom("training_rollout_plans").selectAll().where("id", "=", planId).executeTakeFirst(),
+    db.selectFrom("training_planned_units").selectAll().where("plan_id", "=", planId).orderBy("id").execute(),
+  ]);
+  return JSON.stringify({ plan, units });
+}
+
+/** A valid grid edit of the plan as it is now (or of a made-up one), so only authorization decides. */
+export async function rolloutPlanEditBody(db: Db, planId: string) {
+  const agencyId = await agencyOfPlan(db, planId);
+  const plan = agencyId ? await findRolloutPlanById(db, agencyId, planId) : undefined;
+  const units = agencyId ? await findPlannedUnits(db, agencyId, planId) : [];
+  const periods = plan?.periods.map((p) => p.label) ?? ["May '12"];
+  const regions = (plan?.regions ?? ["North"]).map((label) => ({
+    label,
+    cells: periods.map((_, p) =>
+      formatUnitList(units.filter((u) => u.regionLabel === label && u.periodIndex === p).map((u) => u.unitLabel)),
+    ),
+  }));
+  return {
+    name: plan?.name ?? "A plan",
+    periods,
+    regions,
+    cohortMin: 10,
+    cohortMax: 20,
+    cohortLimit: 35,
+    sessionsPerPeriod: 6,
+    version: plan?.version ?? 1,
+  };
+}
+
+/** The body for changing the plan's first unit; the plan's current version, so only authorization decides. */
+export async function plannedUnitEditBody(db: Db, planId: string) {
+  const row = await db
+    .selectFrom("training_rollout_plans")
+    .select("version")
+    .where("id", "=", planId)
+    .executeTakeFirst();
+  return { orgUnitId: null, volunteer: true, leadersPeriodIndex: 0, version: row?.version ?? 1 };
+}
+
+export async function firstPlannedUnitId(db: Db, planId: string): Promise<string | null> {
+  const row = await db
+    .selectFrom("training_planned_units")
+    .select("id")
+    .where("plan_id", "=", planId)
+    .orderBy("position")
+    .executeTakeFirst();
+  return row?.id ?? null;
+}
+
+/** Forgets when each unit's leaders train, so accepting the auto-planner's proposal changes the plan. */
+export async function clearLeaderPeriods(db: Db, planId: string) {
+  await db
+    .updateTable("training_planned_units")
+    .set({ leaders_period_index: null })
+    .where("plan_id", "=", planId)
+    .execute();
+}
+
+export async function rolloutPlansOf(db: Db, agencyId: string) {
+  const rows = await db.selectFrom("training_rollout_plans").select("id").where("agency_id", "=", agencyId).execute();
+  return String(rows.length);
+}
