@@ -224,9 +224,7 @@ describe("editing a rollout plan", () => {
 
   it("proposes a schedule without saving it, then makes it the plan when accepted", async () => {
     const before = await plannedUnitRows(plan.id);
-    const proposal = await coordinator.request("POST", `/api/rollout-plans/${plan.id}/proposal`, {
-      volunteersFirst: true,
-    });
+    const proposal = await coordinator.request("GET", `/api/rollout-plans/${plan.id}/proposal?volunteersFirst=true`);
     expect(proposal.statusCode, proposal.body).toBe(200);
     const body = proposal.json<{
       placements: { unitId: string; periodIndex: number }[];
