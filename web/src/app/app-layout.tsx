@@ -71,6 +71,11 @@ export function AppLayout() {
                 <Link to="/teams">Teams</Link>
               </li>
             ) : null}
+            {can("training.read") ? (
+              <li>
+                <Link to="/training/plans">Training</Link>
+              </li>
+            ) : null}
             {showsAdmin ? (
               <li>
                 <Link to="/admin">Admin</Link>

@@ -15,6 +15,8 @@ import { PersonPage } from "../../../src/features/people/ui/person-page.js";
 import { RosterImportPage, RosterUploadPage } from "../../../src/features/people/ui/roster-import-page.js";
 import { TeamPage } from "../../../src/features/teams/ui/team-page.js";
 import { TeamsPage } from "../../../src/features/teams/ui/teams-page.js";
+import { RolloutPlanPage } from "../../../src/features/training/ui/rollout-plan-page.js";
+import { RolloutPlansPage } from "../../../src/features/training/ui/rollout-plans-page.js";
 import { AdminIndexPage } from "./admin-index-page.js";
 import { AppLayout } from "./app-layout.js";
 import { NotFoundPage } from "./not-found-page.js";
@@ -113,6 +115,21 @@ const teamRoute = createRoute({
   },
 });
 
+const rolloutPlansRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/training/plans",
+  component: RolloutPlansPage,
+});
+
+const rolloutPlanRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/training/plans/$planId",
+  component: function RolloutPlanRoute() {
+    const { planId } = rolloutPlanRoute.useParams();
+    return <RolloutPlanPage key={planId} planId={planId} />;
+  },
+});
+
 const adminRoute = createRoute({ getParentRoute: () => rootRoute, path: "/admin", component: AdminIndexPage });
 
 const agencySettingsRoute = createRoute({
@@ -147,6 +164,8 @@ const routeTree = rootRoute.addChildren([
   partnerPersonRoute,
   teamsRoute,
   teamRoute,
+  rolloutPlansRoute,
+  rolloutPlanRoute,
   adminRoute,
   agencySettingsRoute,
   auditRoute,

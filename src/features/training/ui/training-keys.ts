@@ -1,0 +1,8 @@
+/** Cache keys of the training pages; invalidating `all` refreshes every list and plan. */
+export const trainingKeys = {
+  all: ["training"] as const,
+  plans: ["training", "rollout-plans"] as const,
+  plan: (id: string) => ["training", "rollout-plans", id] as const,
+  proposal: (id: string, volunteersFirst: boolean) =>
+    ["training", "rollout-plans", id, "proposal", volunteersFirst] as const,
+};
