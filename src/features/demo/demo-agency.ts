@@ -6,6 +6,7 @@ import type { JobRole, Level } from "../people/person.schema.js";
 import { buildAgency, buildOrgUnit, buildPeople, buildPerson, buildUser, type PersonSeed } from "./builders.js";
 import { type DemoStaff, seedDemoPartnersAndTeams } from "./demo-partners-and-teams.js";
 import { seedDemoPracticeModel } from "./demo-practice-model.js";
+import { seedDemoTraining } from "./demo-training.js";
 
 export const DEMO_AGENCY_SLUG = "wexler";
 export const DEMO_PASSWORD = "practice-model-demo";
@@ -311,6 +312,7 @@ async function createDemoAgency(db: Db): Promise<string> {
   }
   const modelPublisher = userIds.get("implementation_lead");
   if (modelPublisher) await seedDemoPracticeModel(db, agency.id, modelPublisher);
+  await seedDemoTraining(db, agency.id);
 
   if (firstUnit && devManager && implementationLead && coachingSupervisor && coach) {
     await seedDemoPartnersAndTeams(db, agency.id, {
