@@ -1,11 +1,11 @@
 import type { Db } from "../../src/db/types.js";
-import { formatUnitList } from "../../src/features/training/rollout-import.js";
 import {
   findPlannedUnits,
   findRolloutPlanById,
   insertPlannedUnits,
   insertRolloutPlan,
 } from "../../src/features/training/rollout-plan.repo.js";
+import { formatUnitList } from "../../src/features/training/unit-lists.js";
 import type { World } from "./world.js";
 
 /** A two-period rollout plan of the world's North region: Unit N1 linked, N2 not yet. */

@@ -1,9 +1,10 @@
 import type { Db } from "../../db/types.js";
 import { findOrgUnitsOfAgency } from "../org/org-unit.repo.js";
 import { DEFAULT_COHORT_BOUNDS } from "../training/planner-rules.js";
-import { formatUnitList, parseRolloutPlan } from "../training/rollout-import.js";
+import { parseRolloutPlan } from "../training/rollout-import.js";
 import { createOrgUnitMatcher } from "../training/rollout-links.js";
 import { insertPlannedUnits, insertRolloutPlan, type PlannedUnitRow } from "../training/rollout-plan.repo.js";
+import { formatUnitList } from "../training/unit-lists.js";
 
 /**
  * The demo agency's two-year rollout, in progress: the seeds' sample schedule (16 + 24 + 30

@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { columnLetter, formatUnitList, parseRolloutPlan, parseUnitList, periodStartDate } from "./rollout-import.js";
+import { columnLetter, parseRolloutPlan, periodStartDate } from "./rollout-import.js";
 import { cumulativeRollout } from "./rollout-summary.js";
+import { formatUnitList, parseUnitList } from "./unit-lists.js";
 
 const fixture = (name: string) =>
   readFileSync(new URL(`../../../tests/fixtures/rollout/${name}`, import.meta.url), "utf8");

@@ -11,7 +11,7 @@ import {
   checkTrainerCapacity,
   splitIntoCohorts,
 } from "./planner-rules.js";
-import { type ParsedRegion, parseRolloutPlan, parseUnitList, periodStartDate } from "./rollout-import.js";
+import { type ParsedRegion, parseRolloutPlan, periodStartDate } from "./rollout-import.js";
 import { createOrgUnitMatcher } from "./rollout-links.js";
 import {
   bumpRolloutPlanVersion,
@@ -38,6 +38,7 @@ import type {
   RolloutSummary,
 } from "./rollout-plan.schema.js";
 import { cumulativeRollout } from "./rollout-summary.js";
+import { parseUnitList } from "./unit-lists.js";
 
 const here = (actor: Actor) => ({ agencyId: actor.agencyId });
 const PLAN = "The rollout plan";

@@ -1,5 +1,5 @@
-import { formatUnitList } from "../rollout-import.js";
 import type { RolloutPlan } from "../rollout-plan.schema.js";
+import { formatUnitList } from "../unit-lists.js";
 
 export interface GridDraft {
   periods: string[];

@@ -1,0 +1,90 @@
+import { readFileSync } from "node:fs";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { expectAccessible } from "./support/axe.js";
+import { browserIsAvailable, useBrowser } from "./support/browser.js";
+import { demoEmail, mainHeading, signIn } from "./support/cascade.js";
+
+const mainNav = (page: Page) => page.getByRole("navigation", { name: "Main" });
+const sampleGrid = readFileSync(new URL("../fixtures/rollout/sample-grid.tsv", import.meta.url), "utf8");
+
+/** The row of the "units using the model" table for one period, as text. */
+function summaryRow(page: Page, period: string) {
+  return page
+    .getByRole("table", { name: "Units and staff using the model after each period" })
+    .getByRole("row", { name: new RegExp(`^${period}`) });
+}
+
+describe.skipIf(!browserIsAvailable())("training: rollout planning", () => {
+  const browser = useBrowser();
+
+  it("imports the seeds' sample grid pasted from a spreadsheet and shows its total row, after pointing at a bad cell", async () => {
+    const page = await browser.newPage();
+    await signIn(page, demoEmail("training_coordinator"));
+    await mainNav(page).getByRole("link", { name: "Training", exact: true }).click();
+    await expect.poll(() => mainHeading(page).textContent()).toBe("Rollout plans");
+    await page.getByRole("link", { name: "Practice model rollout 2026–2027" }).waitFor();
+    await expectAccessible(page, "the rollout plan list");
+
+    await page.getByRole("button", { name: "Import a plan" }).click();
+    await page.getByLabel("Plan name").fill("Sample schedule");
+    await page.getByLabel("The plan", { exact: true }).fill(sampleGrid.replace("Units 3-5", "Units 5-3"));
+    await page.getByRole("button", { name: "Import plan" }).click();
+    const summary = page.getByRole("alert").filter({ hasText: "nothing was saved" });
+    await summary.waitFor();
+    expect(await summary.textContent()).toContain("Row 3, column C");
+    await expectAccessible(page, "the import form with a problem");
+
+    await page.getByLabel("The plan", { exact: true }).fill(sampleGrid);
+    await page.getByRole("button", { name: "Import plan" }).click();
+    await expect.poll(() => mainHeading(page).textContent()).toBe("Sample schedule");
+    const cumulative = [];
+    for (const period of [
+      "May '12",
+      "July '12",
+      "Sep '12",
+      "Nov '12",
+      "Jan '13",
+      "Mar '13",
+      "May '13",
+      "July '13",
+      "Sep '13",
+      "Nov '13",
+    ]) {
+      const cells = await summaryRow(page, period).getByRole("cell").allTextContents();
+      cumulative.push(Number(cells[1]));
+    }
+    expect(cumulative).toEqual([8, 17, 26, 35, 44, 52, 57, 63, 66, 70]);
+    await page.getByText("70 units are not linked to an org unit yet").waitFor();
+    await expectAccessible(page, "an imported rollout plan");
+  });
+
+  it("edits a grid cell of the demo plan, and the totals follow", async () => {
+    const page = await browser.newPage();
+    await signIn(page, demoEmail("training_coordinator"));
+    await mainNav(page).getByRole("link", { name: "Training", exact: true }).click();
+    await page.getByRole("link", { name: "Practice model rollout 2026–2027" }).click();
+    await expect.poll(() => mainHeading(page).textContent()).toBe("Practice model rollout 2026–2027");
+    await page.getByText("Problem · Leaders first:").first().waitFor();
+    await expectAccessible(page, "the demo rollout plan with its checks, curve, grid and units");
+
+    expect(await summaryRow(page, "Jan '26").getByRole("cell").first().textContent()).toBe("8");
+    await page.getByLabel("Wexler County/ Region 1, Jan '26").fill("Unit 1");
+    await page.getByLabel("Wexler County/ Region 1, Mar '26").fill("Units 2-5");
+    await page.getByRole("button", { name: "Save grid" }).click();
+    await page.getByText("Grid saved.").waitFor();
+    await expect.poll(() => summaryRow(page, "Jan '26").getByRole("cell").first().textContent()).toBe("7");
+    expect(await summaryRow(page, "Mar '26").getByRole("cell").nth(1).textContent()).toBe("17");
+    expect(await page.getByLabel("Wexler County/ Region 1, Mar '26").inputValue()).toBe("Units 2-5");
+  });
+
+  it("lets staff read a plan without the editing tools", async () => {
+    const page = await browser.newPage();
+    await signIn(page, demoEmail("staff"));
+    await mainNav(page).getByRole("link", { name: "Training", exact: true }).click();
+    await page.getByRole("link", { name: "Practice model rollout 2026–2027" }).click();
+    await page.getByRole("table", { name: "Units and staff using the model after each period" }).waitFor();
+    expect(await page.getByRole("button", { name: "Save grid" }).count()).toBe(0);
+    await expectAccessible(page, "a rollout plan as staff see it");
+  });
+});
