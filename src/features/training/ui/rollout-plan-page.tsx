@@ -66,7 +66,11 @@ function RolloutCurve({ plan }: { plan: PlanDetail }) {
       <figure className="training-chart">
         <div aria-hidden="true" className="training-chart-canvas">
           <ResponsiveContainer width="100%" height={280}>
-            <LineChart data={plan.summary} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
+            <LineChart
+              data={plan.summary}
+              margin={{ top: 8, right: 16, bottom: 8, left: 0 }}
+              accessibilityLayer={false}
+            >
               <CartesianGrid strokeDasharray="3 3" />
               <XAxis dataKey="label" />
               <YAxis allowDecimals={false} />
