@@ -16,8 +16,12 @@ import {
 } from "./support/practice-models.js";
 import { anonymous, type Client, signIn, startTestApp } from "./support/test-app.js";
 import {
+  buildCurriculum,
   buildRolloutPlan,
   clearLeaderPeriods,
+  curriculaOf,
+  curriculumEditBody,
+  curriculumState,
   firstPlannedUnitId,
   plannedUnitEditBody,
   rolloutPlanEditBody,
@@ -120,7 +124,7 @@ interface Side {
   people: Record<NamedPerson, string>;
   units: Record<UnitKey, string>;
   /** One partner organization, partner person, agreement and team (with a parent team), and an uploaded roster. */
-  records: PartnersAndTeams & { rosterImport: string; model: string; rolloutPlan: string };
+  records: PartnersAndTeams & { rosterImport: string; model: string; rolloutPlan: string; curriculum: string };
 }
 interface Ctx {
   actor: RoleActor;
@@ -945,6 +949,39 @@ const TABLE: Record<string, RouteCase> = {
         version: (await rolloutPlanEditBody(db, id)).version,
       }),
   },
+  "GET /api/curricula": {
+    kind: "own",
+    allowed: STAFF_ROLES,
+    send: ({ actor }) => actor.client.request("GET", "/api/curricula"),
+    check: async (response, { own }) =>
+      response.json<{ items: { id: string }[] }>().items.some((c) => c.id === own.records.curriculum)
+        ? null
+        : "the agency's curriculum is missing",
+  },
+  "POST /api/curricula": {
+    kind: "own",
+    allowed: TRAINING_MANAGERS,
+    state: async ({ own }) => await curriculaOf(db, own.world.agency.id),
+    send: ({ actor }) =>
+      actor.client.request("POST", "/api/curricula", {
+        title: "Another curriculum",
+        modules: [{ title: "Module", durationMinutes: 60, audiences: ["leaders"] }],
+      }),
+  },
+  "GET /api/curricula/:curriculumId": {
+    kind: "record",
+    record: "curriculum",
+    allowed: STAFF_ROLES,
+    state: (id) => curriculumState(db, id),
+    send: (c, id) => c.request("GET", `/api/curricula/${id}`),
+  },
+  "PUT /api/curricula/:curriculumId": {
+    kind: "record",
+    record: "curriculum",
+    allowed: TRAINING_MANAGERS,
+    state: (id) => curriculumState(db, id),
+    send: async (c, id) => c.request("PUT", `/api/curricula/${id}`, await curriculumEditBody(db, id)),
+  },
 };
 
 async function practiceModelsOf(agencyId: string) {
@@ -1142,6 +1179,7 @@ async function buildSide(slug: string): Promise<Side> {
     rosterImport: await buildRosterImport(world),
     model: await buildPracticeModel(db, world.agency.id, world.emails.admin),
     rolloutPlan: await buildRolloutPlan(db, world),
+    curriculum: await buildCurriculum(db, world),
   };
   const actors = await signInEveryRole(app, db, world);
   const { people } = world;

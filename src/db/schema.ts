@@ -264,6 +264,7 @@ export interface Database {
   model_versions: ModelVersionsTable;
   training_rollout_plans: TrainingRolloutPlansTable;
   training_planned_units: TrainingPlannedUnitsTable;
+  training_curricula: TrainingCurriculaTable;
 }
 
 export interface TrainingRolloutPlansTable {
@@ -300,4 +301,19 @@ export interface TrainingPlannedUnitsTable {
   org_unit_id: string | null;
   volunteer: number;
   created_at: string;
+}
+
+export interface TrainingCurriculaTable {
+  id: string;
+  agency_id: string;
+  title: string;
+  description: string;
+  /** The published practice model version the modules' element and behavior ids belong to. */
+  model_id: string | null;
+  model_version_number: number | null;
+  /** JSON: the modules in order, each with id, title, duration, audiences, element and behavior ids. */
+  modules_json: string;
+  created_at: string;
+  updated_at: string;
+  version: number;
 }

@@ -1,4 +1,5 @@
 import type { Db } from "../../src/db/types.js";
+import { insertCurriculum } from "../../src/features/training/curriculum.repo.js";
 import {
   findPlannedUnits,
   findRolloutPlanById,
@@ -119,5 +120,45 @@ export async function clearLeaderPeriods(db: Db, planId: string) {
 
 export async function rolloutPlansOf(db: Db, agencyId: string) {
   const rows = await db.selectFrom("training_rollout_plans").select("id").where("agency_id", "=", agencyId).execute();
+  return String(rows.length);
+}
+
+/** A curriculum of one module, with no model items, built straight in the database. */
+export async function buildCurriculum(db: Db, world: World): Promise<string> {
+  return insertCurriculum(db, world.agency.id, {
+    title: "Foundations",
+    description: "",
+    modelId: null,
+    modelVersionNumber: null,
+    modules: [
+      {
+        id: "module-1",
+        title: "Engaging families",
+        durationMinutes: 120,
+        audiences: ["social_workers"],
+        elementIds: [],
+        behaviorIds: [],
+      },
+    ],
+  });
+}
+
+export async function curriculumState(db: Db, id: string): Promise<string> {
+  return JSON.stringify(await db.selectFrom("training_curricula").selectAll().where("id", "=", id).executeTakeFirst());
+}
+
+/** A valid edit of the curriculum as it is now, so only authorization decides. */
+export async function curriculumEditBody(db: Db, id: string) {
+  const row = await db.selectFrom("training_curricula").select("version").where("id", "=", id).executeTakeFirst();
+  return {
+    title: "Foundations",
+    description: "",
+    modules: [{ id: "module-1", title: "Engaging families", durationMinutes: 120, audiences: ["social_workers"] }],
+    version: row?.version ?? 1,
+  };
+}
+
+export async function curriculaOf(db: Db, agencyId: string) {
+  const rows = await db.selectFrom("training_curricula").select("id").where("agency_id", "=", agencyId).execute();
   return String(rows.length);
 }

@@ -3,7 +3,8 @@ import type { Kysely } from "kysely";
 /**
  * Training (SPEC §3): rollout plans whose grid cells hold the units trained in each period.
  * A plan keeps the unit labels it was given ("Unit 3" of "Region 1"); each can be linked to an
- * org unit later, which is where staff counts come from.
+ * org unit later, which is where staff counts come from. Curricula keep their modules as one
+ * JSON document, versioned as a whole, pointing at the practice model version they cover.
  */
 // biome-ignore lint/suspicious/noExplicitAny: migrations must not depend on the current schema type
 export async function up(db: Kysely<any>): Promise<void> {
@@ -46,5 +47,24 @@ export async function up(db: Kysely<any>): Promise<void> {
     .createIndex("training_planned_units_plan")
     .on("training_planned_units")
     .columns(["agency_id", "plan_id", "position"])
+    .execute();
+
+  await db.schema
+    .createTable("training_curricula")
+    .addColumn("id", "text", (c) => c.primaryKey())
+    .addColumn("agency_id", "text", (c) => c.notNull().references("agencies.id"))
+    .addColumn("title", "text", (c) => c.notNull())
+    .addColumn("description", "text", (c) => c.notNull().defaultTo(""))
+    .addColumn("model_id", "text", (c) => c.references("practice_models.id"))
+    .addColumn("model_version_number", "integer")
+    .addColumn("modules_json", "text", (c) => c.notNull())
+    .addColumn("created_at", "text", (c) => c.notNull())
+    .addColumn("updated_at", "text", (c) => c.notNull())
+    .addColumn("version", "integer", (c) => c.notNull().defaultTo(1))
+    .execute();
+  await db.schema
+    .createIndex("training_curricula_agency_title")
+    .on("training_curricula")
+    .columns(["agency_id", "title"])
     .execute();
 }

@@ -1,7 +1,9 @@
 import type { App } from "../../server/http-types.js";
+import { registerCurriculumRoutes } from "./curriculum.routes.js";
 import { registerRolloutPlanRoutes } from "./rollout-plan.routes.js";
 
 /** Every training route, registered by the app in one call. */
 export function registerTrainingRoutes(app: App) {
   registerRolloutPlanRoutes(app);
+  registerCurriculumRoutes(app);
 }
