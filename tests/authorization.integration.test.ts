@@ -16,8 +16,10 @@ import {
 } from "./support/practice-models.js";
 import { anonymous, type Client, signIn, startTestApp } from "./support/test-app.js";
 import {
+  attendanceBody,
   buildCurriculum,
   buildRolloutPlan,
+  buildTrainingSession,
   clearLeaderPeriods,
   curriculaOf,
   curriculumEditBody,
@@ -27,6 +29,8 @@ import {
   rolloutPlanEditBody,
   rolloutPlanState,
   rolloutPlansOf,
+  trainingSessionState,
+  trainingSessionsOf,
 } from "./support/training.js";
 import { buildWorld, TEST_PASSWORD, type World } from "./support/world.js";
 
@@ -117,6 +121,8 @@ const PARTNER_PAY_ROLES: readonly Role[] = [...PARTNER_MANAGERS, "training_coord
 const MODEL_EDITORS: readonly Role[] = ["admin", "implementation_lead"];
 /** All staff read rollout plans; these build and change them (SPEC §3). */
 const TRAINING_MANAGERS: readonly Role[] = ["admin", "implementation_lead", "training_coordinator"];
+/** Attendance: those who manage training, and the trainer who trains the session. */
+const ATTENDANCE_RECORDERS: readonly Role[] = [...TRAINING_MANAGERS, "trainer"];
 
 interface Side {
   world: World;
@@ -124,7 +130,13 @@ interface Side {
   people: Record<NamedPerson, string>;
   units: Record<UnitKey, string>;
   /** One partner organization, partner person, agreement and team (with a parent team), and an uploaded roster. */
-  records: PartnersAndTeams & { rosterImport: string; model: string; rolloutPlan: string; curriculum: string };
+  records: PartnersAndTeams & {
+    rosterImport: string;
+    model: string;
+    rolloutPlan: string;
+    curriculum: string;
+    trainingSession: string;
+  };
 }
 interface Ctx {
   actor: RoleActor;
@@ -982,6 +994,45 @@ const TABLE: Record<string, RouteCase> = {
     state: (id) => curriculumState(db, id),
     send: async (c, id) => c.request("PUT", `/api/curricula/${id}`, await curriculumEditBody(db, id)),
   },
+  "GET /api/training-sessions": {
+    kind: "own",
+    allowed: STAFF_ROLES,
+    send: ({ actor }) => actor.client.request("GET", "/api/training-sessions"),
+    check: async (response, { own }) =>
+      response.json<{ items: { id: string }[] }>().items.some((s) => s.id === own.records.trainingSession)
+        ? null
+        : "the agency's session is missing",
+  },
+  "POST /api/training-sessions": {
+    kind: "own",
+    allowed: TRAINING_MANAGERS,
+    state: async ({ own }) => await trainingSessionsOf(db, own.world.agency.id),
+    send: ({ actor, own }) =>
+      actor.client.request("POST", "/api/training-sessions", {
+        title: "Another session",
+        date: "2026-12-10",
+        startTime: "09:00",
+        endTime: "12:00",
+        place: "Central Office",
+        capacity: 20,
+        trainers: [{ personId: own.people.supervisorN1, role: "lead" }],
+        enrolledPersonIds: [own.people.workerN1],
+      }),
+  },
+  "GET /api/training-sessions/:sessionId": {
+    kind: "record",
+    record: "trainingSession",
+    allowed: STAFF_ROLES,
+    state: (id) => trainingSessionState(db, id),
+    send: (c, id) => c.request("GET", `/api/training-sessions/${id}`),
+  },
+  "PUT /api/training-sessions/:sessionId/attendance": {
+    kind: "record",
+    record: "trainingSession",
+    allowed: ATTENDANCE_RECORDERS,
+    state: (id) => trainingSessionState(db, id),
+    send: async (c, id) => c.request("PUT", `/api/training-sessions/${id}/attendance`, await attendanceBody(db, id)),
+  },
 };
 
 async function practiceModelsOf(agencyId: string) {
@@ -1180,6 +1231,7 @@ async function buildSide(slug: string): Promise<Side> {
     model: await buildPracticeModel(db, world.agency.id, world.emails.admin),
     rolloutPlan: await buildRolloutPlan(db, world),
     curriculum: await buildCurriculum(db, world),
+    trainingSession: await buildTrainingSession(db, world),
   };
   const actors = await signInEveryRole(app, db, world);
   const { people } = world;

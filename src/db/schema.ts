@@ -265,6 +265,9 @@ export interface Database {
   training_rollout_plans: TrainingRolloutPlansTable;
   training_planned_units: TrainingPlannedUnitsTable;
   training_curricula: TrainingCurriculaTable;
+  training_sessions: TrainingSessionsTable;
+  training_session_trainers: TrainingSessionTrainersTable;
+  training_enrollments: TrainingEnrollmentsTable;
 }
 
 export interface TrainingRolloutPlansTable {
@@ -316,4 +319,47 @@ export interface TrainingCurriculaTable {
   created_at: string;
   updated_at: string;
   version: number;
+}
+
+export interface TrainingSessionsTable {
+  id: string;
+  agency_id: string;
+  title: string;
+  curriculum_id: string | null;
+  /** JSON: ids of the curriculum's modules this session teaches. */
+  module_ids_json: string;
+  /** UTC; entered and shown in the agency's time zone. */
+  starts_at: string;
+  ends_at: string;
+  place: string;
+  video_link: string;
+  facility: string;
+  capacity: number;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+export interface TrainingSessionTrainersTable {
+  id: string;
+  agency_id: string;
+  session_id: string;
+  /** A staff trainer, or else a partner person (partner_person_id). */
+  person_id: string | null;
+  partner_person_id: string | null;
+  /** `lead` or `co_trainer`. */
+  role: string;
+  created_at: string;
+}
+
+export interface TrainingEnrollmentsTable {
+  id: string;
+  agency_id: string;
+  session_id: string;
+  person_id: string;
+  /** Null until recorded: `present`, `absent` or `partial`. */
+  attendance: string | null;
+  minutes_attended: number | null;
+  created_at: string;
+  updated_at: string;
 }

@@ -6,6 +6,7 @@ import {
   insertPlannedUnits,
   insertRolloutPlan,
 } from "../../src/features/training/rollout-plan.repo.js";
+import { insertEnrollments, insertSession, insertTrainers } from "../../src/features/training/session.repo.js";
 import { formatUnitList } from "../../src/features/training/unit-lists.js";
 import type { World } from "./world.js";
 
@@ -160,5 +161,58 @@ export async function curriculumEditBody(db: Db, id: string) {
 
 export async function curriculaOf(db: Db, agencyId: string) {
   const rows = await db.selectFrom("training_curricula").select("id").where("agency_id", "=", agencyId).execute();
+  return String(rows.length);
+}
+
+/** A session trained by the world's trainer, with the N1 worker enrolled. */
+export async function buildTrainingSession(db: Db, world: World): Promise<string> {
+  const agencyId = world.agency.id;
+  const trainer = await db
+    .selectFrom("users")
+    .select("person_id")
+    .where("email", "=", world.emails.trainer)
+    .executeTakeFirstOrThrow();
+  const id = await insertSession(db, agencyId, {
+    title: "Foundations",
+    curriculumId: null,
+    moduleIds: [],
+    startsAt: "2026-12-03T15:00:00.000Z",
+    endsAt: "2026-12-03T18:00:00.000Z",
+    place: "North Office",
+    videoLink: "",
+    facility: "",
+    capacity: 20,
+  });
+  await insertTrainers(db, agencyId, id, [{ personId: trainer.person_id, partnerPersonId: null, role: "lead" }]);
+  await insertEnrollments(db, agencyId, id, [world.people.workerN1.id]);
+  return id;
+}
+
+export async function trainingSessionState(db: Db, id: string): Promise<string> {
+  const [session, enrollments] = await Promise.all([
+    db.selectFrom("training_sessions").selectAll().where("id", "=", id).executeTakeFirst(),
+    db.selectFrom("training_enrollments").selectAll().where("session_id", "=", id).orderBy("id").execute(),
+  ]);
+  return JSON.stringify({ session, enrollments });
+}
+
+/** Marks every enrollee present, at the session's current version, so only authorization decides. */
+export async function attendanceBody(db: Db, id: string) {
+  const [session, enrollments] = await Promise.all([
+    db.selectFrom("training_sessions").select("version").where("id", "=", id).executeTakeFirst(),
+    db.selectFrom("training_enrollments").select("person_id").where("session_id", "=", id).execute(),
+  ]);
+  return {
+    // A session that does not exist has no enrollees; a made-up one keeps the body valid so the id decides.
+    records:
+      enrollments.length > 0
+        ? enrollments.map((e) => ({ personId: e.person_id, attendance: "present" }))
+        : [{ personId: "nobody", attendance: "present" }],
+    version: session?.version ?? 1,
+  };
+}
+
+export async function trainingSessionsOf(db: Db, agencyId: string) {
+  const rows = await db.selectFrom("training_sessions").select("id").where("agency_id", "=", agencyId).execute();
   return String(rows.length);
 }

@@ -67,4 +67,71 @@ export async function up(db: Kysely<any>): Promise<void> {
     .on("training_curricula")
     .columns(["agency_id", "title"])
     .execute();
+
+  await db.schema
+    .createTable("training_sessions")
+    .addColumn("id", "text", (c) => c.primaryKey())
+    .addColumn("agency_id", "text", (c) => c.notNull().references("agencies.id"))
+    .addColumn("title", "text", (c) => c.notNull())
+    .addColumn("curriculum_id", "text", (c) => c.references("training_curricula.id"))
+    .addColumn("module_ids_json", "text", (c) => c.notNull().defaultTo("[]"))
+    .addColumn("starts_at", "text", (c) => c.notNull())
+    .addColumn("ends_at", "text", (c) => c.notNull())
+    .addColumn("place", "text", (c) => c.notNull().defaultTo(""))
+    .addColumn("video_link", "text", (c) => c.notNull().defaultTo(""))
+    .addColumn("facility", "text", (c) => c.notNull().defaultTo(""))
+    .addColumn("capacity", "integer", (c) => c.notNull())
+    .addColumn("created_at", "text", (c) => c.notNull())
+    .addColumn("updated_at", "text", (c) => c.notNull())
+    .addColumn("version", "integer", (c) => c.notNull().defaultTo(1))
+    .execute();
+  await db.schema
+    .createIndex("training_sessions_agency_start")
+    .on("training_sessions")
+    .columns(["agency_id", "starts_at"])
+    .execute();
+
+  await db.schema
+    .createTable("training_session_trainers")
+    .addColumn("id", "text", (c) => c.primaryKey())
+    .addColumn("agency_id", "text", (c) => c.notNull().references("agencies.id"))
+    .addColumn("session_id", "text", (c) => c.notNull().references("training_sessions.id"))
+    .addColumn("person_id", "text", (c) => c.references("people.id"))
+    .addColumn("partner_person_id", "text", (c) => c.references("partner_people.id"))
+    .addColumn("role", "text", (c) => c.notNull())
+    .addColumn("created_at", "text", (c) => c.notNull())
+    .execute();
+  await db.schema
+    .createIndex("training_session_trainers_session")
+    .on("training_session_trainers")
+    .columns(["agency_id", "session_id"])
+    .execute();
+  await db.schema
+    .createIndex("training_session_trainers_person")
+    .on("training_session_trainers")
+    .columns(["agency_id", "person_id"])
+    .execute();
+
+  await db.schema
+    .createTable("training_enrollments")
+    .addColumn("id", "text", (c) => c.primaryKey())
+    .addColumn("agency_id", "text", (c) => c.notNull().references("agencies.id"))
+    .addColumn("session_id", "text", (c) => c.notNull().references("training_sessions.id"))
+    .addColumn("person_id", "text", (c) => c.notNull().references("people.id"))
+    .addColumn("attendance", "text")
+    .addColumn("minutes_attended", "integer")
+    .addColumn("created_at", "text", (c) => c.notNull())
+    .addColumn("updated_at", "text", (c) => c.notNull())
+    .execute();
+  await db.schema
+    .createIndex("training_enrollments_session_person")
+    .on("training_enrollments")
+    .columns(["agency_id", "session_id", "person_id"])
+    .unique()
+    .execute();
+  await db.schema
+    .createIndex("training_enrollments_person")
+    .on("training_enrollments")
+    .columns(["agency_id", "person_id"])
+    .execute();
 }

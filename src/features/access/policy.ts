@@ -27,6 +27,7 @@ export const ACTIONS = [
   "models.edit",
   "training.read",
   "training.manage",
+  "trainingAttendance.record",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -55,7 +56,7 @@ const EVERYONE_ON_STAFF = {
 const PARTNER_PAY = { "partnerAgreements.read": "agency", "partnerHours.log": "agency" } as const;
 const PARTNER_MANAGEMENT = { ...PARTNER_PAY, "partners.manage": "agency", "teams.manage": "agency" } as const;
 /** Rollout plans, curricula and sessions: those who organize the agency's training. */
-const TRAINING_MANAGEMENT = { "training.manage": "agency" } as const;
+const TRAINING_MANAGEMENT = { "training.manage": "agency", "trainingAttendance.record": "agency" } as const;
 /** Drafts, publishing and imports of the practice model. */
 const MODEL_EDITING = { "models.edit": "agency" } as const;
 
@@ -84,7 +85,8 @@ export const GRANTS: Record<Role, Partial<Record<Action, Scope>>> = {
   executive: { ...EVERYONE_ON_STAFF, "people.read": "agency" },
   manager: { ...EVERYONE_ON_STAFF, "people.read": "subtree" },
   supervisor: { ...EVERYONE_ON_STAFF, "people.read": "subtree" },
-  trainer: { ...EVERYONE_ON_STAFF, "people.read": "self" },
+  // Trainers record attendance of the sessions they train; the service checks they train it.
+  trainer: { ...EVERYONE_ON_STAFF, "people.read": "self", "trainingAttendance.record": "agency" },
   coach: { ...EVERYONE_ON_STAFF, "people.read": "self" },
   fidelity_observer: { ...EVERYONE_ON_STAFF, "people.read": "self" },
   staff: { ...EVERYONE_ON_STAFF, "people.read": "self" },

@@ -1,9 +1,11 @@
 import type { App } from "../../server/http-types.js";
 import { registerCurriculumRoutes } from "./curriculum.routes.js";
 import { registerRolloutPlanRoutes } from "./rollout-plan.routes.js";
+import { registerSessionRoutes } from "./session.routes.js";
 
 /** Every training route, registered by the app in one call. */
 export function registerTrainingRoutes(app: App) {
   registerRolloutPlanRoutes(app);
   registerCurriculumRoutes(app);
+  registerSessionRoutes(app);
 }
