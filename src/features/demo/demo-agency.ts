@@ -248,6 +248,7 @@ async function createDemoAgency(db: Db): Promise<string> {
   /** Region 1's first unit and its leaders, where the demo's teaming structure starts. */
   let firstUnit: Pick<DemoStaff, "regionUnitId" | "firstUnitId" | "regionalManager" | "supervisor" | "workers"> | null =
     null;
+  let thirdUnitStaffIds: string[] = [];
   let unitNumber = 0;
   for (const [regionIndex, region] of REGIONS.entries()) {
     const regionUnit = await buildOrgUnit(db, agency.id, root, { name: region.name, kind: "region" });
@@ -280,6 +281,7 @@ async function createDemoAgency(db: Db): Promise<string> {
             seed(i === size - 1 && random() < 0.6 ? "case_aide" : "social_worker", "practice", unit, supervisor.id),
           ),
         );
+        if (regionIndex === 0 && unitNumber === 3) thirdUnitStaffIds = members.map((m) => m.id);
         if (regionIndex === 0 && unitNumber === 1) {
           account("supervisor", supervisor);
           if (members[0]) account("staff", members[0]);
@@ -312,7 +314,18 @@ async function createDemoAgency(db: Db): Promise<string> {
   }
   const modelPublisher = userIds.get("implementation_lead");
   if (modelPublisher) await seedDemoPracticeModel(db, agency.id, modelPublisher);
-  await seedDemoTraining(db, agency.id);
+  await seedDemoTraining(
+    db,
+    agency.id,
+    trainer && firstUnit
+      ? {
+          trainerId: trainer.id,
+          coTrainerId: devStaff[2]?.id ?? null,
+          firstUnitStaffIds: firstUnit.workers.map((w) => w.id),
+          upcomingStaffIds: thirdUnitStaffIds,
+        }
+      : null,
+  );
 
   if (firstUnit && devManager && implementationLead && coachingSupervisor && coach) {
     await seedDemoPartnersAndTeams(db, agency.id, {

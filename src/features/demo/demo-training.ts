@@ -4,6 +4,7 @@ import { DEFAULT_COHORT_BOUNDS } from "../training/planner-rules.js";
 import { parseRolloutPlan } from "../training/rollout-import.js";
 import { createOrgUnitMatcher } from "../training/rollout-links.js";
 import { insertPlannedUnits, insertRolloutPlan, type PlannedUnitRow } from "../training/rollout-plan.repo.js";
+import { insertEnrollments, insertSession, insertTrainers, updateAttendance } from "../training/session.repo.js";
 import { formatUnitList } from "../training/unit-lists.js";
 
 /**
@@ -46,7 +47,60 @@ export function demoRolloutGridText(): string {
   return `${rows.join("\n")}\n`;
 }
 
-export async function seedDemoTraining(db: Db, agencyId: string): Promise<string> {
+/** Who trains and who is trained in the demo's sessions. */
+export interface DemoTrainingPeople {
+  trainerId: string;
+  coTrainerId: string | null;
+  /** Region 1 Unit 1's staff: trained in January, with one absent and one leaving early. */
+  firstUnitStaffIds: string[];
+  /** Region 1 Unit 3's staff: enrolled in the next session, not held yet. */
+  upcomingStaffIds: string[];
+}
+
+/**
+ * One session held (attendance recorded) and one coming up, trained by the demo trainer, so the
+ * session pages and the trainer's attendance form have something real to show.
+ */
+async function seedDemoSessions(db: Db, agencyId: string, people: DemoTrainingPeople) {
+  const trainers = [
+    { personId: people.trainerId, partnerPersonId: null, role: "lead" },
+    ...(people.coTrainerId ? [{ personId: people.coTrainerId, partnerPersonId: null, role: "co_trainer" }] : []),
+  ];
+  const held = await insertSession(db, agencyId, {
+    title: "Practice model foundations: Region 1, cohort 1",
+    curriculumId: null,
+    moduleIds: [],
+    startsAt: "2026-01-14T17:00:00.000Z",
+    endsAt: "2026-01-14T20:00:00.000Z",
+    place: "Region 1 North Office, training room",
+    videoLink: "",
+    facility: "Seats 24, projector",
+    capacity: 24,
+  });
+  await insertTrainers(db, agencyId, held, trainers);
+  await insertEnrollments(db, agencyId, held, people.firstUnitStaffIds);
+  for (const [i, personId] of people.firstUnitStaffIds.entries()) {
+    const attendance = i === 1 ? "absent" : i === 2 ? "partial" : "present";
+    const minutes = attendance === "present" ? 180 : attendance === "partial" ? 120 : 0;
+    await updateAttendance(db, agencyId, held, { personId, attendance, minutes });
+  }
+  const upcoming = await insertSession(db, agencyId, {
+    title: "Practice model foundations: Region 1, cohort 2",
+    curriculumId: null,
+    moduleIds: [],
+    startsAt: "2026-12-09T17:00:00.000Z",
+    endsAt: "2026-12-09T20:00:00.000Z",
+    place: "",
+    videoLink: "https://meet.wexler.example/foundations-2",
+    facility: "",
+    capacity: 20,
+  });
+  await insertTrainers(db, agencyId, upcoming, trainers);
+  await insertEnrollments(db, agencyId, upcoming, people.upcomingStaffIds);
+}
+
+export async function seedDemoTraining(db: Db, agencyId: string, people: DemoTrainingPeople | null): Promise<string> {
+  if (people) await seedDemoSessions(db, agencyId, people);
   const parsed = parseRolloutPlan(demoRolloutGridText());
   if (!parsed.ok) throw new Error(`The demo rollout grid does not read: ${JSON.stringify(parsed.problems)}`);
   const { periods, regions } = parsed.plan;

@@ -35,3 +35,22 @@ describe("the demo agency's rollout plan", () => {
     expect(leaders[0]?.message).toContain("Unit 1 of Wexler County/ Region 1 trains in Jan '26");
   });
 });
+
+describe("the demo agency's training sessions", () => {
+  it("has a session held with attendance recorded and one coming up online, both with the demo trainer", async () => {
+    const sessions = (await coordinator.request("GET", "/api/training-sessions")).json<{
+      items: { id: string; title: string; videoLink: string; enrolledCount: number }[];
+    }>().items;
+    expect(sessions.map((s) => s.title)).toEqual([
+      "Practice model foundations: Region 1, cohort 1",
+      "Practice model foundations: Region 1, cohort 2",
+    ]);
+    expect(sessions[1]?.videoLink).toContain("https://");
+    const held = (await coordinator.request("GET", `/api/training-sessions/${sessions[0]?.id}`)).json<{
+      trainers: { role: string }[];
+      enrollments: { attendance: string | null }[];
+    }>();
+    expect(held.trainers.map((t) => t.role)).toEqual(["lead", "co_trainer"]);
+    expect(new Set(held.enrollments.map((e) => e.attendance))).toEqual(new Set(["present", "absent", "partial"]));
+  });
+});
