@@ -77,6 +77,8 @@ async function detailOf(db: Db, agencyId: string, row: SessionRow): Promise<Trai
       role: t.role as "lead" | "co_trainer",
     });
   }
+  // Lead trainers first, then by name; done here so both databases order the same way.
+  trainers.sort((a, b) => Number(a.role !== "lead") - Number(b.role !== "lead") || a.name.localeCompare(b.name));
   const enrollments = [];
   for (const e of enrollmentRows) enrollments.push({ ...e, name: await personName(db, agencyId, e.personId) });
   enrollments.sort((a, b) => a.name.localeCompare(b.name));
