@@ -3,7 +3,7 @@ import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { expectAccessible } from "./support/axe.js";
 import { browserIsAvailable, useBrowser } from "./support/browser.js";
-import { demoEmail, mainHeading, signIn } from "./support/cascade.js";
+import { apiGet, demoEmail, mainHeading, signIn } from "./support/cascade.js";
 
 const mainNav = (page: Page) => page.getByRole("navigation", { name: "Main" });
 const sampleGrid = readFileSync(new URL("../fixtures/rollout/sample-grid.tsv", import.meta.url), "utf8");
@@ -89,5 +89,53 @@ describe.skipIf(!browserIsAvailable())("training: rollout planning", () => {
     await page.getByRole("table", { name: "Units and staff using the model after each period" }).waitFor();
     expect(await page.getByRole("button", { name: "Save grid" }).count()).toBe(0);
     await expectAccessible(page, "a rollout plan as staff see it");
+  });
+});
+
+describe.skipIf(!browserIsAvailable())("training: a session with attendance", () => {
+  const browser = useBrowser();
+
+  it("lets the trainer record who came, asking for minutes when someone was there for part of it", async () => {
+    const page = await browser.newPage();
+    await signIn(page, demoEmail("trainer"));
+    await mainNav(page).getByRole("link", { name: "Training", exact: true }).click();
+    await page.getByRole("navigation", { name: "Training" }).getByRole("link", { name: "Sessions" }).click();
+    await expect.poll(() => mainHeading(page).textContent()).toBe("Training sessions");
+    await expectAccessible(page, "the training session list");
+    await page.getByRole("link", { name: "Practice model foundations: Region 1, cohort 2" }).click();
+    await expect.poll(() => mainHeading(page).textContent()).toBe("Practice model foundations: Region 1, cohort 2");
+    await expectAccessible(page, "a training session with the attendance form");
+
+    const selects = page.getByRole("combobox", { name: /^Attendance of / });
+    await expect.poll(() => selects.count()).toBeGreaterThan(2);
+    await selects.nth(0).selectOption("present");
+    await selects.nth(1).selectOption("partial");
+    await page.getByRole("button", { name: "Save attendance" }).click();
+    const problem = page.getByRole("alert").filter({ hasText: "Enter the minutes attended." });
+    await problem.waitFor();
+    await expectAccessible(page, "the attendance form with a problem");
+
+    await page.getByRole("textbox", { name: /^Minutes .* attended$/ }).fill("75");
+    await page.getByRole("button", { name: "Save attendance" }).click();
+    await page.getByText("Attendance saved.").waitFor();
+    const sessions = await apiGet<{ items: { id: string; title: string }[] }>(page, "/api/training-sessions");
+    const id = sessions.items.find((s) => s.title.endsWith("cohort 2"))?.id;
+    const detail = await apiGet<{ enrollments: { attendance: string | null; minutesAttended: number | null }[] }>(
+      page,
+      `/api/training-sessions/${id}`,
+    );
+    expect(detail.enrollments.filter((e) => e.attendance === "present")).toHaveLength(1);
+    expect(detail.enrollments.filter((e) => e.attendance === "partial").map((e) => e.minutesAttended)).toEqual([75]);
+  });
+
+  it("shows staff the attendance without the form", async () => {
+    const page = await browser.newPage();
+    await signIn(page, demoEmail("staff"));
+    await page.goto("/training/sessions");
+    await page.getByRole("link", { name: "Practice model foundations: Region 1, cohort 1" }).click();
+    await page.getByRole("table", { name: "Attendance" }).waitFor();
+    expect(await page.getByRole("button", { name: "Save attendance" }).count()).toBe(0);
+    expect(await page.getByRole("cell", { name: "Absent" }).count()).toBe(1);
+    await expectAccessible(page, "a held session as staff see it");
   });
 });

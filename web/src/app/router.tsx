@@ -17,6 +17,7 @@ import { TeamPage } from "../../../src/features/teams/ui/team-page.js";
 import { TeamsPage } from "../../../src/features/teams/ui/teams-page.js";
 import { RolloutPlanPage } from "../../../src/features/training/ui/rollout-plan-page.js";
 import { RolloutPlansPage } from "../../../src/features/training/ui/rollout-plans-page.js";
+import { TrainingSessionPage, TrainingSessionsPage } from "../../../src/features/training/ui/training-sessions-page.js";
 import { AdminIndexPage } from "./admin-index-page.js";
 import { AppLayout } from "./app-layout.js";
 import { NotFoundPage } from "./not-found-page.js";
@@ -130,6 +131,21 @@ const rolloutPlanRoute = createRoute({
   },
 });
 
+const trainingSessionsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/training/sessions",
+  component: TrainingSessionsPage,
+});
+
+const trainingSessionRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/training/sessions/$sessionId",
+  component: function TrainingSessionRoute() {
+    const { sessionId } = trainingSessionRoute.useParams();
+    return <TrainingSessionPage key={sessionId} sessionId={sessionId} />;
+  },
+});
+
 const adminRoute = createRoute({ getParentRoute: () => rootRoute, path: "/admin", component: AdminIndexPage });
 
 const agencySettingsRoute = createRoute({
@@ -166,6 +182,8 @@ const routeTree = rootRoute.addChildren([
   teamRoute,
   rolloutPlansRoute,
   rolloutPlanRoute,
+  trainingSessionsRoute,
+  trainingSessionRoute,
   adminRoute,
   agencySettingsRoute,
   auditRoute,

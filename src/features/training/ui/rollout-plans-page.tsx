@@ -9,6 +9,7 @@ import { PageHeader } from "../../../../web/src/components/page-header.js";
 import { LoadError, Loading } from "../../../../web/src/components/query-status.js";
 import { ZRolloutPlanDetail, ZRolloutPlanList } from "../rollout-plan.schema.js";
 import { trainingKeys } from "./training-keys.js";
+import { TrainingNav } from "./training-nav.js";
 
 const IMPORT_FIELDS = {
   name: { id: "plan-name", label: "Plan name" },
@@ -103,6 +104,7 @@ export function RolloutPlansPage() {
           ) : null
         }
       />
+      <TrainingNav />
       {importing ? <ImportPlanForm onCancel={() => setImporting(false)} /> : null}
       {plans.isPending ? (
         <Loading what="rollout plans" />

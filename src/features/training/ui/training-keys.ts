@@ -3,6 +3,8 @@ export const trainingKeys = {
   all: ["training"] as const,
   plans: ["training", "rollout-plans"] as const,
   plan: (id: string) => ["training", "rollout-plans", id] as const,
+  sessions: ["training", "sessions"] as const,
+  session: (id: string) => ["training", "sessions", id] as const,
   proposal: (id: string, volunteersFirst: boolean) =>
     ["training", "rollout-plans", id, "proposal", volunteersFirst] as const,
 };
