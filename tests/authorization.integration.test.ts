@@ -1033,6 +1033,18 @@ const TABLE: Record<string, RouteCase> = {
     state: (id) => trainingSessionState(db, id),
     send: async (c, id) => c.request("PUT", `/api/training-sessions/${id}/attendance`, await attendanceBody(db, id)),
   },
+  "GET /api/training/staff-status": {
+    kind: "own",
+    allowed: STAFF_ROLES,
+    send: ({ actor }) => actor.client.request("GET", "/api/training/staff-status"),
+    // Only people the role may read: the same reach as the people list.
+    check: async (response, { actor, own }) => {
+      const listed = response.json<{ items: { personId: string }[] }>().items.map((i) => i.personId);
+      const reachable = await reachIds(READ_REACH[actor.role], "person", actor, own);
+      const outside = listed.filter((id) => !reachable.includes(id));
+      return outside.length === 0 ? null : `lists ${outside.length} people outside the role's reach`;
+    },
+  },
 };
 
 async function practiceModelsOf(agencyId: string) {

@@ -243,3 +243,24 @@ export async function updateAttendance(
     .where("person_id", "=", record.personId)
     .execute();
 }
+
+/** Every enrollment of these people with its session's start, for who-is-trained views. */
+export async function findEnrollmentsOfPeople(db: Db, agencyId: string, personIds: string[]) {
+  if (personIds.length === 0) return [];
+  const rows = await db
+    .selectFrom("training_enrollments as e")
+    .innerJoin("training_sessions as s", (j) =>
+      j.onRef("s.id", "=", "e.session_id").onRef("s.agency_id", "=", "e.agency_id"),
+    )
+    .select(["e.person_id", "e.attendance", "s.starts_at", "s.title"])
+    .where("e.agency_id", "=", agencyId)
+    .where("e.person_id", "in", personIds)
+    .orderBy("s.starts_at")
+    .execute();
+  return rows.map((r) => ({
+    personId: r.person_id,
+    attendance: r.attendance as Attendance | null,
+    startsAt: r.starts_at,
+    title: r.title,
+  }));
+}

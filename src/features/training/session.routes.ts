@@ -4,12 +4,14 @@ import { actorOf } from "../../server/http-types.js";
 import { ZProblem } from "../../server/problem-details.js";
 import {
   ZAttendanceInput,
+  ZStaffTrainingStatus,
   ZTrainingSessionDetail,
   ZTrainingSessionInput,
   ZTrainingSessionList,
 } from "./session.schema.js";
 import {
   createTrainingSession,
+  getStaffTrainingStatus,
   getTrainingSession,
   listTrainingSessions,
   recordAttendance,
@@ -67,5 +69,16 @@ export function registerSessionRoutes(app: App) {
       response: { 200: ZTrainingSessionDetail, ...problems },
     },
     handler: async (request) => recordAttendance(db, actorOf(request), request.params.sessionId, request.body),
+  });
+
+  app.get("/api/training/staff-status", {
+    config: { access: "training.read" },
+    schema: {
+      tags,
+      summary:
+        "Which of the people you may see (your unit as a supervisor, your region as a manager) are trained, scheduled or missing",
+      response: { 200: ZStaffTrainingStatus, ...problems },
+    },
+    handler: async (request) => getStaffTrainingStatus(db, actorOf(request)),
   });
 }

@@ -129,3 +129,17 @@ export interface CalendarEvent {
   location: string;
   description: string;
 }
+
+export const ZStaffTrainingStatus = z.object({
+  items: z.array(
+    z.object({
+      personId: z.string(),
+      name: z.string(),
+      orgUnitName: z.string().nullable(),
+      status: z.enum(["trained", "scheduled", "missing"]),
+      lastTrainedAt: z.string().nullable(),
+      nextSession: z.object({ startsAt: z.string(), title: z.string() }).nullable(),
+    }),
+  ),
+  counts: z.object({ trained: z.number().int(), scheduled: z.number().int(), missing: z.number().int() }),
+});

@@ -6,11 +6,13 @@ import { type Actor, authorize, canAct } from "../access/policy.js";
 import { findAgencySettings } from "../agencies/agency.service.js";
 import { recordAuditEvent } from "../audit/audit.service.js";
 import { findPartnerPersonOfAgency } from "../partners/partner.service.js";
-import { isPersonOfAgency, reloadPerson } from "../people/person.service.js";
+import { ZPeopleQuery } from "../people/person.schema.js";
+import { isPersonOfAgency, listPeople, reloadPerson } from "../people/person.service.js";
 import { findCurriculumById } from "./curriculum.repo.js";
 import { checkCohortSize, DEFAULT_COHORT_BOUNDS } from "./planner-rules.js";
 import {
   bumpSessionVersion,
+  findEnrollmentsOfPeople,
   findEnrollmentsOfSession,
   findSessionById,
   findSessions,
@@ -29,6 +31,7 @@ import type {
   TrainingSessionDetail,
   TrainingSessionInput,
 } from "./session.schema.js";
+import { trainingStatusOf } from "./staff-status.js";
 
 const here = (actor: Actor) => ({ agencyId: actor.agencyId });
 const SESSION = "The training session";
@@ -237,4 +240,37 @@ export async function trainingCalendarEventsForPerson(
     location: [s.place, s.facility].filter((part) => part !== "").join(", ") || s.videoLink,
     description: s.videoLink ? `Join online: ${s.videoLink}` : "",
   }));
+}
+
+const PEOPLE_PAGE = 200;
+
+/**
+ * Who of the people the actor may see (a supervisor's unit, a manager's region, everyone for
+ * agency-wide roles, oneself for staff) is trained, scheduled or missing.
+ */
+export async function getStaffTrainingStatus(db: Db, actor: Actor) {
+  authorize(actor, "training.read", here(actor));
+  const people = [];
+  for (let page = 1; ; page++) {
+    const batch = await listPeople(db, actor, ZPeopleQuery.parse({ page, pageSize: PEOPLE_PAGE }));
+    people.push(...batch.items);
+    if (people.length >= batch.total || batch.items.length === 0) break;
+  }
+  const enrollments = await findEnrollmentsOfPeople(
+    db,
+    actor.agencyId,
+    people.map((p) => p.id),
+  );
+  const now = new Date().toISOString();
+  const items = people.map((person) => ({
+    personId: person.id,
+    name: `${person.givenName} ${person.familyName}`,
+    orgUnitName: person.orgUnitName,
+    ...trainingStatusOf(
+      enrollments.filter((e) => e.personId === person.id),
+      now,
+    ),
+  }));
+  const count = (status: string) => items.filter((i) => i.status === status).length;
+  return { items, counts: { trained: count("trained"), scheduled: count("scheduled"), missing: count("missing") } };
 }

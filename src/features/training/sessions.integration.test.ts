@@ -144,4 +144,28 @@ describe("training sessions", () => {
     expect(forOther).toEqual([]);
     expect(await trainingCalendarEventsForPerson(db, "another-agency", world.people.workerN1.id)).toEqual([]);
   });
+
+  it("shows a supervisor which of their staff are trained, scheduled or missing, and staff only themselves", async () => {
+    const supervisor = await signIn(app, world.emails.supervisor);
+    const response = await supervisor.request("GET", "/api/training/staff-status");
+    expect(response.statusCode, response.body).toBe(200);
+    const body = response.json<{
+      items: { personId: string; status: string; nextSession: { title: string } | null }[];
+      counts: Record<string, number>;
+    }>();
+    const byPerson = Object.fromEntries(body.items.map((i) => [i.personId, i]));
+    expect(Object.keys(byPerson).sort()).toEqual([world.people.supervisorN1.id, world.people.workerN1.id].sort());
+    // Marked present in an earlier test: trained. The supervisor trains a session but never enrolled in one.
+    expect(byPerson[world.people.workerN1.id]?.status).toBe("trained");
+    expect(byPerson[world.people.supervisorN1.id]?.status).toBe("missing");
+    expect(body.counts).toEqual({ trained: 1, scheduled: 0, missing: 1 });
+
+    const own = (await staff.request("GET", "/api/training/staff-status")).json<{ items: { personId: string }[] }>();
+    expect(own.items.map((i) => i.personId)).toEqual([world.people.workerN1.id]);
+    const northManager = await signIn(app, world.emails.manager);
+    const region = (await northManager.request("GET", "/api/training/staff-status")).json<{
+      items: { personId: string }[];
+    }>();
+    expect(region.items.map((i) => i.personId)).not.toContain(world.people.workerS1.id);
+  });
 });
