@@ -138,4 +138,16 @@ describe.skipIf(!browserIsAvailable())("training: a session with attendance", ()
     expect(await page.getByRole("cell", { name: "Absent" }).count()).toBe(1);
     await expectAccessible(page, "a held session as staff see it");
   });
+
+  it("shows a supervisor who of their unit is trained, scheduled or missing", async () => {
+    const page = await browser.newPage();
+    await signIn(page, demoEmail("supervisor"));
+    await page.goto("/training/staff");
+    await expect.poll(() => mainHeading(page).textContent()).toBe("Who is trained");
+    await page.getByRole("table", { name: "Training status of your staff" }).waitFor();
+    await page.getByLabel("Show").selectOption("trained");
+    await expect.poll(() => page.locator("table tbody tr").count()).toBeGreaterThan(0);
+    expect(await page.locator("table tbody tr td:nth-child(3)").allTextContents()).not.toContain("Scheduled");
+    await expectAccessible(page, "who is trained, as a supervisor");
+  });
 });

@@ -17,6 +17,7 @@ import { TeamPage } from "../../../src/features/teams/ui/team-page.js";
 import { TeamsPage } from "../../../src/features/teams/ui/teams-page.js";
 import { RolloutPlanPage } from "../../../src/features/training/ui/rollout-plan-page.js";
 import { RolloutPlansPage } from "../../../src/features/training/ui/rollout-plans-page.js";
+import { StaffStatusPage } from "../../../src/features/training/ui/staff-status-page.js";
 import { TrainingSessionPage, TrainingSessionsPage } from "../../../src/features/training/ui/training-sessions-page.js";
 import { AdminIndexPage } from "./admin-index-page.js";
 import { AppLayout } from "./app-layout.js";
@@ -146,6 +147,12 @@ const trainingSessionRoute = createRoute({
   },
 });
 
+const staffStatusRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/training/staff",
+  component: StaffStatusPage,
+});
+
 const adminRoute = createRoute({ getParentRoute: () => rootRoute, path: "/admin", component: AdminIndexPage });
 
 const agencySettingsRoute = createRoute({
@@ -184,6 +191,7 @@ const routeTree = rootRoute.addChildren([
   rolloutPlanRoute,
   trainingSessionsRoute,
   trainingSessionRoute,
+  staffStatusRoute,
   adminRoute,
   agencySettingsRoute,
   auditRoute,

@@ -5,6 +5,7 @@ export const trainingKeys = {
   plan: (id: string) => ["training", "rollout-plans", id] as const,
   sessions: ["training", "sessions"] as const,
   session: (id: string) => ["training", "sessions", id] as const,
+  staffStatus: ["training", "staff-status"] as const,
   proposal: (id: string, volunteersFirst: boolean) =>
     ["training", "rollout-plans", id, "proposal", volunteersFirst] as const,
 };

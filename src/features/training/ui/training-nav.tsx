@@ -11,6 +11,9 @@ export function TrainingNav() {
         <li>
           <Link to="/training/sessions">Sessions</Link>
         </li>
+        <li>
+          <Link to="/training/staff">Who is trained</Link>
+        </li>
       </ul>
     </nav>
   );
