@@ -24,8 +24,10 @@ import {
   curriculaOf,
   curriculumEditBody,
   curriculumState,
+  enrollmentsOf,
   firstPlannedUnitId,
   plannedUnitEditBody,
+  removeEnrollments,
   rolloutPlanEditBody,
   rolloutPlanState,
   rolloutPlansOf,
@@ -1044,6 +1046,14 @@ const TABLE: Record<string, RouteCase> = {
       const outside = listed.filter((id) => !reachable.includes(id));
       return outside.length === 0 ? null : `lists ${outside.length} people outside the role's reach`;
     },
+  },
+  "POST /api/training/onboarding": {
+    kind: "own",
+    allowed: TRAINING_MANAGERS,
+    state: async ({ own }) => await enrollmentsOf(db, own.people.newcomerN1),
+    send: ({ actor, own }) =>
+      actor.client.request("POST", "/api/training/onboarding", { personId: own.people.newcomerN1 }),
+    cleanUp: async ({ own }) => await removeEnrollments(db, own.people.newcomerN1),
   },
 };
 

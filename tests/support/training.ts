@@ -185,7 +185,33 @@ export async function buildTrainingSession(db: Db, world: World): Promise<string
   });
   await insertTrainers(db, agencyId, id, [{ personId: trainer.person_id, partnerPersonId: null, role: "lead" }]);
   await insertEnrollments(db, agencyId, id, [world.people.workerN1.id]);
+  // Far in the future and empty, so a new hire always has a session to join.
+  const onboarding = await insertSession(db, agencyId, {
+    title: "Onboarding",
+    curriculumId: null,
+    moduleIds: [],
+    startsAt: "2099-01-05T15:00:00.000Z",
+    endsAt: "2099-01-05T18:00:00.000Z",
+    place: "North Office",
+    videoLink: "",
+    facility: "",
+    capacity: 20,
+  });
+  await insertTrainers(db, agencyId, onboarding, [
+    { personId: trainer.person_id, partnerPersonId: null, role: "lead" },
+  ]);
   return id;
+}
+
+/** How many sessions a person is enrolled in. */
+export async function enrollmentsOf(db: Db, personId: string) {
+  const rows = await db.selectFrom("training_enrollments").select("id").where("person_id", "=", personId).execute();
+  return String(rows.length);
+}
+
+/** Takes a person out of every session, so the onboarding route can enroll them again. */
+export async function removeEnrollments(db: Db, personId: string) {
+  await db.deleteFrom("training_enrollments").where("person_id", "=", personId).execute();
 }
 
 export async function trainingSessionState(db: Db, id: string): Promise<string> {

@@ -11,6 +11,7 @@ import {
 } from "./session.schema.js";
 import {
   createTrainingSession,
+  enrollNewHireInNextSession,
   getStaffTrainingStatus,
   getTrainingSession,
   listTrainingSessions,
@@ -80,5 +81,17 @@ export function registerSessionRoutes(app: App) {
       response: { 200: ZStaffTrainingStatus, ...problems },
     },
     handler: async (request) => getStaffTrainingStatus(db, actorOf(request)),
+  });
+
+  app.post("/api/training/onboarding", {
+    config: { access: "training.manage" },
+    schema: {
+      tags,
+      summary: "Enroll a new hire in the next session with room that is meant for their job",
+      body: z.object({ personId: z.string().min(1).max(64) }),
+      response: { 201: ZTrainingSessionDetail, ...problems },
+    },
+    handler: async (request, reply) =>
+      reply.status(201).send(await enrollNewHireInNextSession(db, actorOf(request), request.body.personId)),
   });
 }

@@ -1,6 +1,6 @@
 import { DateTime } from "luxon";
 import type { Db } from "../../db/types.js";
-import { AppError, type FieldError, forbidden, notFound, staleVersion } from "../../server/errors.js";
+import { AppError, type FieldError, fieldError, forbidden, notFound, staleVersion } from "../../server/errors.js";
 import { formatInZone } from "../../shared/time.js";
 import { type Actor, authorize, canAct } from "../access/policy.js";
 import { findAgencySettings } from "../agencies/agency.service.js";
@@ -8,7 +8,8 @@ import { recordAuditEvent } from "../audit/audit.service.js";
 import { findPartnerPersonOfAgency } from "../partners/partner.service.js";
 import { ZPeopleQuery } from "../people/person.schema.js";
 import { isPersonOfAgency, listPeople, reloadPerson } from "../people/person.service.js";
-import { findCurriculumById } from "./curriculum.repo.js";
+import { findCurricula, findCurriculumById } from "./curriculum.repo.js";
+import { AUDIENCE_OF_JOB, nextFittingSession } from "./onboarding.js";
 import { checkCohortSize, DEFAULT_COHORT_BOUNDS } from "./planner-rules.js";
 import {
   bumpSessionVersion,
@@ -273,4 +274,50 @@ export async function getStaffTrainingStatus(db: Db, actor: Actor) {
   }));
   const count = (status: string) => items.filter((i) => i.status === status).length;
   return { items, counts: { trained: count("trained"), scheduled: count("scheduled"), missing: count("missing") } };
+}
+
+/**
+ * The onboarding track: enrolls a new hire in the next session with room that is meant for
+ * their job (see onboarding.ts). Refuses when they are already scheduled or nothing fits.
+ */
+export async function enrollNewHireInNextSession(db: Db, actor: Actor, personId: string) {
+  authorize(actor, "training.manage", here(actor));
+  return db.transaction().execute(async (trx) => {
+    if (!(await isPersonOfAgency(trx, actor.agencyId, personId)))
+      throw fieldError("personId", "That person does not exist.");
+    const person = await reloadPerson(trx, actor.agencyId, personId);
+    const now = new Date().toISOString();
+    const upcoming = (await findEnrollmentsOfPeople(trx, actor.agencyId, [personId])).find(
+      (e) => e.attendance === null && e.startsAt > now,
+    );
+    if (upcoming) throw fieldError("personId", `Already enrolled in ${upcoming.title}.`);
+    const curricula = new Map((await findCurricula(trx, actor.agencyId)).map((c) => [c.id, c]));
+    const sessions = (await findSessions(trx, actor.agencyId)).map((s) => {
+      const curriculum = s.curriculumId ? curricula.get(s.curriculumId) : undefined;
+      const modules = curriculum?.modules.filter((m) => s.moduleIds.length === 0 || s.moduleIds.includes(m.id));
+      return { ...s, audiences: modules ? modules.flatMap((m) => m.audiences) : null };
+    });
+    const chosen = nextFittingSession(sessions, AUDIENCE_OF_JOB[person.jobRole], now);
+    if (!chosen) {
+      throw fieldError("personId", "No upcoming session with room is meant for this person's job. Schedule one first.");
+    }
+    if (!(await bumpSessionVersion(trx, actor.agencyId, chosen.id, chosen.version))) throw staleVersion(chosen);
+    await insertEnrollments(trx, actor.agencyId, chosen.id, [personId]);
+    const after = await detailOf(
+      trx,
+      actor.agencyId,
+      (await findSessionById(trx, actor.agencyId, chosen.id)) as SessionRow,
+    );
+    const name = `${person.givenName} ${person.familyName}`;
+    await recordAuditEvent(trx, {
+      agencyId: actor.agencyId,
+      actorUserId: actor.userId,
+      action: "update",
+      entityType: "training_session",
+      entityId: chosen.id,
+      summary: `Enrolled new hire ${name} in ${after.title}`,
+      after,
+    });
+    return after;
+  });
 }

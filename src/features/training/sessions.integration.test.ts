@@ -168,4 +168,22 @@ describe("training sessions", () => {
     }>();
     expect(region.items.map((i) => i.personId)).not.toContain(world.people.workerS1.id);
   });
+
+  it("enrolls a new hire in the next session with room meant for their job, once", async () => {
+    // Far in the future, so an upcoming session with room exists whatever day the test runs.
+    await schedule({ title: "Onboarding cohort", date: "2099-01-05", enrolledPersonIds: [] });
+    const response = await coordinator.request("POST", "/api/training/onboarding", {
+      personId: world.people.workerS1.id,
+    });
+    expect(response.statusCode, response.body).toBe(201);
+    const session = response.json<Session & { title: string }>();
+    expect(session.id).not.toBe("");
+    expect(session.enrollments.map((e) => e.personId)).toContain(world.people.workerS1.id);
+    const again = await coordinator.request("POST", "/api/training/onboarding", { personId: world.people.workerS1.id });
+    expect(again.statusCode).toBe(400);
+    expect(again.json<{ errors: { message: string }[] }>().errors[0]?.message).toContain("Already enrolled");
+    expect(
+      (await staff.request("POST", "/api/training/onboarding", { personId: world.people.workerS1.id })).statusCode,
+    ).toBe(403);
+  });
 });
