@@ -31,6 +31,25 @@ import {
   resetPracticeModel,
 } from "./support/practice-models.js";
 import { anonymous, type Client, signIn, startTestApp } from "./support/test-app.js";
+import {
+  attendanceBody,
+  buildCurriculum,
+  buildRolloutPlan,
+  buildTrainingSession,
+  clearLeaderPeriods,
+  curriculaOf,
+  curriculumEditBody,
+  curriculumState,
+  enrollmentsOf,
+  firstPlannedUnitId,
+  plannedUnitEditBody,
+  removeEnrollments,
+  rolloutPlanEditBody,
+  rolloutPlanState,
+  rolloutPlansOf,
+  trainingSessionState,
+  trainingSessionsOf,
+} from "./support/training.js";
 import { buildWorld, TEST_PASSWORD, type World } from "./support/world.js";
 
 /**
@@ -134,6 +153,10 @@ const FOCUS_REACH: Record<Role, Reach> = {
   fidelity_observer: [],
   partner_viewer: [],
 };
+/** All staff read rollout plans; these build and change them (SPEC §3). */
+const TRAINING_MANAGERS: readonly Role[] = ["admin", "implementation_lead", "training_coordinator"];
+/** Attendance: those who manage training, and the trainer who trains the session. */
+const ATTENDANCE_RECORDERS: readonly Role[] = [...TRAINING_MANAGERS, "trainer"];
 
 interface Side {
   world: World;
@@ -141,7 +164,13 @@ interface Side {
   people: Record<NamedPerson, string>;
   units: Record<UnitKey, string>;
   /** One partner organization, partner person, agreement and team (with a parent team), and an uploaded roster. */
-  records: PartnersAndTeams & { rosterImport: string; model: string } & CoachingRoleTableRecords;
+  records: PartnersAndTeams & {
+    rosterImport: string;
+    model: string;
+    rolloutPlan: string;
+    curriculum: string;
+    trainingSession: string;
+  } & CoachingRoleTableRecords;
 }
 interface Ctx {
   actor: RoleActor;
@@ -1315,6 +1344,171 @@ const TABLE: Record<string, RouteCase> = {
     state: (id) => coachingRowState(db, "coaching_sessions", id),
     send: async (c, id) => c.request("PUT", `/api/coaching/sessions/${id}`, await sessionBodyOf(db, id)),
   },
+
+  // Training (SPEC §3): rollout plans.
+  "GET /api/rollout-plans": {
+    kind: "own",
+    allowed: STAFF_ROLES,
+    send: ({ actor }) => actor.client.request("GET", "/api/rollout-plans"),
+    check: async (response, { own }) =>
+      response.json<{ items: { id: string }[] }>().items.some((p) => p.id === own.records.rolloutPlan)
+        ? null
+        : "the agency's plan is missing",
+  },
+  "POST /api/rollout-plans/import": {
+    kind: "own",
+    allowed: TRAINING_MANAGERS,
+    state: async ({ own }) => await rolloutPlansOf(db, own.world.agency.id),
+    send: ({ actor }) =>
+      actor.client.request("POST", "/api/rollout-plans/import", {
+        name: "Imported plan",
+        text: "Region\tMay '12\nNorth\tN1\n",
+      }),
+  },
+  "GET /api/rollout-plans/:planId": {
+    kind: "record",
+    record: "rolloutPlan",
+    allowed: STAFF_ROLES,
+    state: (id) => rolloutPlanState(db, id),
+    send: (c, id) => c.request("GET", `/api/rollout-plans/${id}`),
+  },
+  "GET /api/rollout-plans/:planId/summary": {
+    kind: "record",
+    record: "rolloutPlan",
+    allowed: STAFF_ROLES,
+    state: (id) => rolloutPlanState(db, id),
+    send: (c, id) => c.request("GET", `/api/rollout-plans/${id}/summary`),
+  },
+  "GET /api/rollout-plans/:planId/proposal": {
+    kind: "record",
+    record: "rolloutPlan",
+    allowed: TRAINING_MANAGERS,
+    state: (id) => rolloutPlanState(db, id),
+    send: (c, id) => c.request("GET", `/api/rollout-plans/${id}/proposal?volunteersFirst=true`),
+  },
+  "PUT /api/rollout-plans/:planId": {
+    kind: "record",
+    record: "rolloutPlan",
+    allowed: TRAINING_MANAGERS,
+    state: (id) => rolloutPlanState(db, id),
+    send: async (c, id) => c.request("PUT", `/api/rollout-plans/${id}`, await rolloutPlanEditBody(db, id)),
+  },
+  "PUT /api/rollout-plans/:planId/units/:unitId": {
+    kind: "record",
+    record: "rolloutPlan",
+    allowed: TRAINING_MANAGERS,
+    state: (id) => rolloutPlanState(db, id),
+    send: async (c, id) =>
+      c.request(
+        "PUT",
+        `/api/rollout-plans/${id}/units/${(await firstPlannedUnitId(db, id)) ?? randomUUID()}`,
+        await plannedUnitEditBody(db, id),
+      ),
+  },
+  "POST /api/rollout-plans/:planId/proposal/accept": {
+    kind: "record",
+    record: "rolloutPlan",
+    allowed: TRAINING_MANAGERS,
+    prepare: (id) => clearLeaderPeriods(db, id),
+    state: (id) => rolloutPlanState(db, id),
+    send: async (c, id) =>
+      c.request("POST", `/api/rollout-plans/${id}/proposal/accept`, {
+        volunteersFirst: false,
+        version: (await rolloutPlanEditBody(db, id)).version,
+      }),
+  },
+  "GET /api/curricula": {
+    kind: "own",
+    allowed: STAFF_ROLES,
+    send: ({ actor }) => actor.client.request("GET", "/api/curricula"),
+    check: async (response, { own }) =>
+      response.json<{ items: { id: string }[] }>().items.some((c) => c.id === own.records.curriculum)
+        ? null
+        : "the agency's curriculum is missing",
+  },
+  "POST /api/curricula": {
+    kind: "own",
+    allowed: TRAINING_MANAGERS,
+    state: async ({ own }) => await curriculaOf(db, own.world.agency.id),
+    send: ({ actor }) =>
+      actor.client.request("POST", "/api/curricula", {
+        title: "Another curriculum",
+        modules: [{ title: "Module", durationMinutes: 60, audiences: ["leaders"] }],
+      }),
+  },
+  "GET /api/curricula/:curriculumId": {
+    kind: "record",
+    record: "curriculum",
+    allowed: STAFF_ROLES,
+    state: (id) => curriculumState(db, id),
+    send: (c, id) => c.request("GET", `/api/curricula/${id}`),
+  },
+  "PUT /api/curricula/:curriculumId": {
+    kind: "record",
+    record: "curriculum",
+    allowed: TRAINING_MANAGERS,
+    state: (id) => curriculumState(db, id),
+    send: async (c, id) => c.request("PUT", `/api/curricula/${id}`, await curriculumEditBody(db, id)),
+  },
+  "GET /api/training-sessions": {
+    kind: "own",
+    allowed: STAFF_ROLES,
+    send: ({ actor }) => actor.client.request("GET", "/api/training-sessions"),
+    check: async (response, { own }) =>
+      response.json<{ items: { id: string }[] }>().items.some((s) => s.id === own.records.trainingSession)
+        ? null
+        : "the agency's session is missing",
+  },
+  "POST /api/training-sessions": {
+    kind: "own",
+    allowed: TRAINING_MANAGERS,
+    state: async ({ own }) => await trainingSessionsOf(db, own.world.agency.id),
+    send: ({ actor, own }) =>
+      actor.client.request("POST", "/api/training-sessions", {
+        title: "Another session",
+        date: "2026-12-10",
+        startTime: "09:00",
+        endTime: "12:00",
+        place: "Central Office",
+        capacity: 20,
+        trainers: [{ personId: own.people.supervisorN1, role: "lead" }],
+        enrolledPersonIds: [own.people.workerN1],
+      }),
+  },
+  "GET /api/training-sessions/:sessionId": {
+    kind: "record",
+    record: "trainingSession",
+    allowed: STAFF_ROLES,
+    state: (id) => trainingSessionState(db, id),
+    send: (c, id) => c.request("GET", `/api/training-sessions/${id}`),
+  },
+  "PUT /api/training-sessions/:sessionId/attendance": {
+    kind: "record",
+    record: "trainingSession",
+    allowed: ATTENDANCE_RECORDERS,
+    state: (id) => trainingSessionState(db, id),
+    send: async (c, id) => c.request("PUT", `/api/training-sessions/${id}/attendance`, await attendanceBody(db, id)),
+  },
+  "GET /api/training/staff-status": {
+    kind: "own",
+    allowed: STAFF_ROLES,
+    send: ({ actor }) => actor.client.request("GET", "/api/training/staff-status"),
+    // Only people the role may read: the same reach as the people list.
+    check: async (response, { actor, own }) => {
+      const listed = response.json<{ items: { personId: string }[] }>().items.map((i) => i.personId);
+      const reachable = await reachIds(READ_REACH[actor.role], "person", actor, own);
+      const outside = listed.filter((id) => !reachable.includes(id));
+      return outside.length === 0 ? null : `lists ${outside.length} people outside the role's reach`;
+    },
+  },
+  "POST /api/training/onboarding": {
+    kind: "own",
+    allowed: TRAINING_MANAGERS,
+    state: async ({ own }) => await enrollmentsOf(db, own.people.newcomerN1),
+    send: ({ actor, own }) =>
+      actor.client.request("POST", "/api/training/onboarding", { personId: own.people.newcomerN1 }),
+    cleanUp: async ({ own }) => await removeEnrollments(db, own.people.newcomerN1),
+  },
 };
 
 /** A fresh feed address for the account, made the way the service makes one. */
@@ -1533,6 +1727,9 @@ async function buildSide(slug: string): Promise<Side> {
     rosterImport: await buildRosterImport(world),
     model: await buildPracticeModel(db, world.agency.id, world.emails.admin),
     ...(await buildCoachingRecordsForRoleTable(db, world)),
+    rolloutPlan: await buildRolloutPlan(db, world),
+    curriculum: await buildCurriculum(db, world),
+    trainingSession: await buildTrainingSession(db, world),
   };
   const actors = await signInEveryRole(app, db, world);
   const { people } = world;

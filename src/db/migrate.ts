@@ -7,6 +7,7 @@ import * as rosterImports from "./migrations/0004-roster-imports.js";
 import * as peopleListIndexes from "./migrations/0005-people-list-indexes.js";
 import * as practiceModels from "./migrations/0006-practice-models.js";
 import * as modelFocus from "./migrations/0007-model-focus.js";
+import * as training from "./migrations/0008-training.js";
 import * as coaching from "./migrations/0009-coaching.js";
 import * as calendarFeeds from "./migrations/0011-calendar-feeds.js";
 import type { Database } from "./schema.js";
@@ -30,6 +31,7 @@ function migrationsFor(dialect: DatabaseDialect): Record<string, Migration> {
     "0005-people-list-indexes": peopleListIndexes,
     "0006-practice-models": practiceModels,
     "0007-model-focus": modelFocus,
+    "0008-training": training,
     "0009-coaching": coaching,
     "0011-calendar-feeds": calendarFeeds,
   };

@@ -424,6 +424,100 @@ export interface CalendarFeedsTable {
   created_at: string;
 }
 
+export interface TrainingRolloutPlansTable {
+  id: string;
+  agency_id: string;
+  name: string;
+  /** JSON: the periods in order, each `{ label, startDate }` (startDate YYYY-MM-DD or null). */
+  periods_json: string;
+  /** JSON: region labels in the order the grid shows them. */
+  regions_json: string;
+  cohort_min: number;
+  cohort_max: number;
+  /** The largest cohort allowed at all; sizes between cohort_max and this are warned about. */
+  cohort_limit: number;
+  /** How many training sessions the trainers can deliver in one period. */
+  sessions_per_period: number;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+export interface TrainingPlannedUnitsTable {
+  id: string;
+  agency_id: string;
+  plan_id: string;
+  region_label: string;
+  unit_label: string;
+  /** Null while the unit is in the plan but not yet given a period. */
+  period_index: number | null;
+  /** When the unit's supervisor, manager and executives train; must come before period_index. */
+  leaders_period_index: number | null;
+  /** Order of the unit within its region, as first written. */
+  position: number;
+  org_unit_id: string | null;
+  volunteer: number;
+  created_at: string;
+}
+
+export interface TrainingCurriculaTable {
+  id: string;
+  agency_id: string;
+  title: string;
+  description: string;
+  /** The published practice model version the modules' element and behavior ids belong to. */
+  model_id: string | null;
+  model_version_number: number | null;
+  /** JSON: the modules in order, each with id, title, duration, audiences, element and behavior ids. */
+  modules_json: string;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+export interface TrainingSessionsTable {
+  id: string;
+  agency_id: string;
+  title: string;
+  curriculum_id: string | null;
+  /** JSON: ids of the curriculum's modules this session teaches. */
+  module_ids_json: string;
+  /** UTC; entered and shown in the agency's time zone. */
+  starts_at: string;
+  ends_at: string;
+  place: string;
+  video_link: string;
+  facility: string;
+  capacity: number;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+export interface TrainingSessionTrainersTable {
+  id: string;
+  agency_id: string;
+  session_id: string;
+  /** A staff trainer, or else a partner person (partner_person_id). */
+  person_id: string | null;
+  partner_person_id: string | null;
+  /** `lead` or `co_trainer`. */
+  role: string;
+  created_at: string;
+}
+
+export interface TrainingEnrollmentsTable {
+  id: string;
+  agency_id: string;
+  session_id: string;
+  person_id: string;
+  /** Null until recorded: `present`, `absent` or `partial`. */
+  attendance: string | null;
+  minutes_attended: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface Database {
   agencies: AgenciesTable;
   org_units: OrgUnitsTable;
@@ -453,4 +547,10 @@ export interface Database {
   coaching_barriers: CoachingBarriersTable;
   coaching_progress_ratings: CoachingProgressRatingsTable;
   coaching_feedback: CoachingFeedbackTable;
+  training_rollout_plans: TrainingRolloutPlansTable;
+  training_planned_units: TrainingPlannedUnitsTable;
+  training_curricula: TrainingCurriculaTable;
+  training_sessions: TrainingSessionsTable;
+  training_session_trainers: TrainingSessionTrainersTable;
+  training_enrollments: TrainingEnrollmentsTable;
 }

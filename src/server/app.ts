@@ -26,6 +26,7 @@ import { registerEmploymentRoutes } from "../features/people/employment.routes.j
 import { registerPersonRoutes } from "../features/people/person.routes.js";
 import { registerRosterImportRoutes } from "../features/people/roster-import.routes.js";
 import { registerTeamRoutes } from "../features/teams/team.routes.js";
+import { registerTrainingRoutes } from "../features/training/training.routes.js";
 import type { AppConfig } from "./config.js";
 import type { App } from "./http-types.js";
 import { handleError, handleNotFound } from "./problem-details.js";
@@ -122,6 +123,7 @@ export async function buildApp(database: DatabaseHandle, config: AppConfig, opti
   registerCalendarFeedRoutes(app);
   registerModelFocusRoutes(app);
   registerCoachingRoutes(app);
+  registerTrainingRoutes(app);
 
   const webRoot = config.webRoot ? resolve(config.webRoot) : null;
   const servesWeb = webRoot !== null && existsSync(resolve(webRoot, "index.html"));

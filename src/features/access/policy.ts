@@ -30,6 +30,9 @@ export const ACTIONS = [
   "coaching.read",
   "coaching.manage",
   "coaching.aggregates",
+  "training.read",
+  "training.manage",
+  "trainingAttendance.record",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -53,9 +56,12 @@ const EVERYONE_ON_STAFF = {
   "partners.read": "agency",
   "teams.read": "agency",
   "models.read": "agency",
+  "training.read": "agency",
 } as const;
 const PARTNER_PAY = { "partnerAgreements.read": "agency", "partnerHours.log": "agency" } as const;
 const PARTNER_MANAGEMENT = { ...PARTNER_PAY, "partners.manage": "agency", "teams.manage": "agency" } as const;
+/** Rollout plans, curricula and sessions: those who organize the agency's training. */
+const TRAINING_MANAGEMENT = { "training.manage": "agency", "trainingAttendance.record": "agency" } as const;
 /** Drafts, publishing and imports of the practice model. */
 const MODEL_EDITING = { "models.edit": "agency", "modelFocus.set": "agency" } as const;
 /**
@@ -81,6 +87,7 @@ export const GRANTS: Record<Role, Partial<Record<Action, Scope>>> = {
     ...COACHING_PARTICIPATION,
     "coaching.read": "agency",
     ...COACHING_AGGREGATES,
+    ...TRAINING_MANAGEMENT,
   },
   implementation_lead: {
     ...EVERYONE_ON_STAFF,
@@ -89,8 +96,15 @@ export const GRANTS: Record<Role, Partial<Record<Action, Scope>>> = {
     ...MODEL_EDITING,
     ...COACHING_PARTICIPATION,
     ...COACHING_AGGREGATES,
+    ...TRAINING_MANAGEMENT,
   },
-  training_coordinator: { ...EVERYONE_ON_STAFF, "people.read": "agency", ...PARTNER_PAY, ...COACHING_PARTICIPATION },
+  training_coordinator: {
+    ...EVERYONE_ON_STAFF,
+    "people.read": "agency",
+    ...PARTNER_PAY,
+    ...COACHING_PARTICIPATION,
+    ...TRAINING_MANAGEMENT,
+  },
   coaching_supervisor: {
     ...EVERYONE_ON_STAFF,
     "people.read": "agency",
@@ -115,7 +129,13 @@ export const GRANTS: Record<Role, Partial<Record<Action, Scope>>> = {
     "modelFocus.set": "subtree",
     ...COACHING_PARTICIPATION,
   },
-  trainer: { ...EVERYONE_ON_STAFF, "people.read": "self", ...COACHING_PARTICIPATION },
+  // Trainers record attendance of the sessions they train; the service checks they train it.
+  trainer: {
+    ...EVERYONE_ON_STAFF,
+    "people.read": "self",
+    "trainingAttendance.record": "agency",
+    ...COACHING_PARTICIPATION,
+  },
   coach: { ...EVERYONE_ON_STAFF, "people.read": "self", ...COACHING_PARTICIPATION },
   fidelity_observer: { ...EVERYONE_ON_STAFF, "people.read": "self", ...COACHING_PARTICIPATION },
   staff: { ...EVERYONE_ON_STAFF, "people.read": "self", ...COACHING_PARTICIPATION },

@@ -8,6 +8,7 @@ import { seedDemoCoaching } from "./demo-coaching.js";
 import { seedDemoModelFocus } from "./demo-model-focus.js";
 import { type DemoStaff, seedDemoPartnersAndTeams } from "./demo-partners-and-teams.js";
 import { seedDemoPracticeModel } from "./demo-practice-model.js";
+import { seedDemoTraining } from "./demo-training.js";
 
 export const DEMO_AGENCY_SLUG = "wexler";
 export const DEMO_PASSWORD = "practice-model-demo";
@@ -249,6 +250,7 @@ async function createDemoAgency(db: Db): Promise<string> {
   /** Region 1's first unit and its leaders, where the demo's teaming structure starts. */
   let firstUnit: Pick<DemoStaff, "regionUnitId" | "firstUnitId" | "regionalManager" | "supervisor" | "workers"> | null =
     null;
+  let thirdUnitStaffIds: string[] = [];
   let unitNumber = 0;
   for (const [regionIndex, region] of REGIONS.entries()) {
     const regionUnit = await buildOrgUnit(db, agency.id, root, { name: region.name, kind: "region" });
@@ -281,6 +283,7 @@ async function createDemoAgency(db: Db): Promise<string> {
             seed(i === size - 1 && random() < 0.6 ? "case_aide" : "social_worker", "practice", unit, supervisor.id),
           ),
         );
+        if (regionIndex === 0 && unitNumber === 3) thirdUnitStaffIds = members.map((m) => m.id);
         if (regionIndex === 0 && unitNumber === 1) {
           account("supervisor", supervisor);
           if (members[0]) account("staff", members[0]);
@@ -320,6 +323,18 @@ async function createDemoAgency(db: Db): Promise<string> {
       setByUserId: focusSetter,
     });
   }
+  await seedDemoTraining(
+    db,
+    agency.id,
+    trainer && firstUnit
+      ? {
+          trainerId: trainer.id,
+          coTrainerId: devStaff[2]?.id ?? null,
+          firstUnitStaffIds: firstUnit.workers.map((w) => w.id),
+          upcomingStaffIds: thirdUnitStaffIds,
+        }
+      : null,
+  );
 
   if (firstUnit && devManager && implementationLead && coachingSupervisor && coach) {
     const demoStaff: DemoStaff = {

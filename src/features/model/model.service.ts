@@ -251,7 +251,7 @@ async function refuseRemovingReferencedItems(db: Db, agencyId: string, modelId: 
   for (const removal of removedItems(published, draft)) {
     const references = await referencesTo(db, agencyId, modelId, removal.itemIds);
     if (references.length === 0) continue;
-    const named = references.map((r) => `${r.count} ${r.label}${r.count === 1 ? "" : "s"}`).join(", ");
+    const named = references.map((r) => `${r.label} (${r.count})`).join(", ");
     fieldErrors.push({
       field: removal.field,
       message: `The ${removal.what} cannot be deleted: ${named} refer to it. Keep it (you can reword it), or change those records first.`,

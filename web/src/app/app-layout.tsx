@@ -81,6 +81,11 @@ export function AppLayout() {
                 <Link to="/model/focus">Monthly focus</Link>
               </li>
             ) : null}
+            {can("training.read") ? (
+              <li>
+                <Link to="/training/plans">Training</Link>
+              </li>
+            ) : null}
             {can("coaching.participate") || can("coaching.aggregates") ? (
               <li>
                 <Link to="/coaching">Coaching</Link>

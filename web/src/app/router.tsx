@@ -26,6 +26,10 @@ import { PersonPage } from "../../../src/features/people/ui/person-page.js";
 import { RosterImportPage, RosterUploadPage } from "../../../src/features/people/ui/roster-import-page.js";
 import { TeamPage } from "../../../src/features/teams/ui/team-page.js";
 import { TeamsPage } from "../../../src/features/teams/ui/teams-page.js";
+import { RolloutPlanPage } from "../../../src/features/training/ui/rollout-plan-page.js";
+import { RolloutPlansPage } from "../../../src/features/training/ui/rollout-plans-page.js";
+import { StaffStatusPage } from "../../../src/features/training/ui/staff-status-page.js";
+import { TrainingSessionPage, TrainingSessionsPage } from "../../../src/features/training/ui/training-sessions-page.js";
 import { AdminIndexPage } from "./admin-index-page.js";
 import { AppLayout } from "./app-layout.js";
 import { NotFoundPage } from "./not-found-page.js";
@@ -220,6 +224,42 @@ const coachingSessionRoute = createRoute({
   },
 });
 
+const rolloutPlansRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/training/plans",
+  component: RolloutPlansPage,
+});
+
+const rolloutPlanRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/training/plans/$planId",
+  component: function RolloutPlanRoute() {
+    const { planId } = rolloutPlanRoute.useParams();
+    return <RolloutPlanPage key={planId} planId={planId} />;
+  },
+});
+
+const trainingSessionsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/training/sessions",
+  component: TrainingSessionsPage,
+});
+
+const trainingSessionRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/training/sessions/$sessionId",
+  component: function TrainingSessionRoute() {
+    const { sessionId } = trainingSessionRoute.useParams();
+    return <TrainingSessionPage key={sessionId} sessionId={sessionId} />;
+  },
+});
+
+const staffStatusRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/training/staff",
+  component: StaffStatusPage,
+});
+
 const adminRoute = createRoute({ getParentRoute: () => rootRoute, path: "/admin", component: AdminIndexPage });
 
 const agencySettingsRoute = createRoute({
@@ -264,6 +304,11 @@ const routeTree = rootRoute.addChildren([
   coachingMatchRoute,
   coachingEngagementRoute,
   coachingSessionRoute,
+  rolloutPlansRoute,
+  rolloutPlanRoute,
+  trainingSessionsRoute,
+  trainingSessionRoute,
+  staffStatusRoute,
   adminRoute,
   agencySettingsRoute,
   auditRoute,

@@ -1,0 +1,56 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { type Client, signIn, startTestApp } from "../../../tests/support/test-app.js";
+import { DEMO_PASSWORD, ensureDemoAgency } from "../demo/demo-agency.js";
+
+const { app, db } = await startTestApp();
+let coordinator: Client;
+
+beforeAll(async () => {
+  await ensureDemoAgency(db, {});
+  coordinator = await signIn(app, "training.coordinator@wexler.example", DEMO_PASSWORD);
+});
+
+describe("the demo agency's rollout plan", () => {
+  it("follows the seeds' sample schedule over the demo's 70 units, every one linked with its staff counted", async () => {
+    const list = (await coordinator.request("GET", "/api/rollout-plans")).json<{
+      items: { id: string; unitCount: number; linkedUnitCount: number }[];
+    }>();
+    expect(list.items).toHaveLength(1);
+    const plan = list.items[0] as { id: string; unitCount: number; linkedUnitCount: number };
+    expect(plan).toMatchObject({ unitCount: 70, linkedUnitCount: 70 });
+    const summary = (await coordinator.request("GET", `/api/rollout-plans/${plan.id}/summary`)).json<{
+      periods: { cumulativeUnits: number; cumulativeStaff: number }[];
+    }>();
+    expect(summary.periods.map((p) => p.cumulativeUnits)).toEqual([8, 17, 26, 35, 44, 52, 57, 63, 66, 70]);
+    expect(summary.periods.at(-1)?.cumulativeStaff).toBeGreaterThan(70 * 6);
+  });
+
+  it("explains the leaders-first rule for the first period's units, whose leaders have no earlier period", async () => {
+    const [plan] = (await coordinator.request("GET", "/api/rollout-plans")).json<{ items: { id: string }[] }>().items;
+    const detail = (await coordinator.request("GET", `/api/rollout-plans/${plan?.id}`)).json<{
+      findings: { rule: string; message: string }[];
+    }>();
+    const leaders = detail.findings.filter((f) => f.rule === "leaders_first");
+    expect(leaders).toHaveLength(8);
+    expect(leaders[0]?.message).toContain("Unit 1 of Wexler County/ Region 1 trains in Jan '26");
+  });
+});
+
+describe("the demo agency's training sessions", () => {
+  it("has a session held with attendance recorded and one coming up online, both with the demo trainer", async () => {
+    const sessions = (await coordinator.request("GET", "/api/training-sessions")).json<{
+      items: { id: string; title: string; videoLink: string; enrolledCount: number }[];
+    }>().items;
+    expect(sessions.map((s) => s.title)).toEqual([
+      "Practice model foundations: Region 1, cohort 1",
+      "Practice model foundations: Region 1, cohort 2",
+    ]);
+    expect(sessions[1]?.videoLink).toContain("https://");
+    const held = (await coordinator.request("GET", `/api/training-sessions/${sessions[0]?.id}`)).json<{
+      trainers: { role: string }[];
+      enrollments: { attendance: string | null }[];
+    }>();
+    expect(held.trainers.map((t) => t.role)).toEqual(["lead", "co_trainer"]);
+    expect(new Set(held.enrollments.map((e) => e.attendance))).toEqual(new Set(["present", "absent", "partial"]));
+  });
+});

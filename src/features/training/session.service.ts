@@ -1,0 +1,323 @@
+import { DateTime } from "luxon";
+import type { Db } from "../../db/types.js";
+import { AppError, type FieldError, fieldError, forbidden, notFound, staleVersion } from "../../server/errors.js";
+import { formatInZone } from "../../shared/time.js";
+import { type Actor, authorize, canAct } from "../access/policy.js";
+import { findAgencySettings } from "../agencies/agency.service.js";
+import { recordAuditEvent } from "../audit/audit.service.js";
+import { findPartnerPersonOfAgency } from "../partners/partner.service.js";
+import { ZPeopleQuery } from "../people/person.schema.js";
+import { isPersonOfAgency, listPeople, reloadPerson } from "../people/person.service.js";
+import { findCurricula, findCurriculumById } from "./curriculum.repo.js";
+import { AUDIENCE_OF_JOB, nextFittingSession } from "./onboarding.js";
+import { checkCohortSize, DEFAULT_COHORT_BOUNDS } from "./planner-rules.js";
+import {
+  bumpSessionVersion,
+  findEnrollmentsOfPeople,
+  findEnrollmentsOfSession,
+  findSessionById,
+  findSessions,
+  findSessionsOfPerson,
+  findTrainersOfSession,
+  insertEnrollments,
+  insertSession,
+  insertTrainers,
+  type SessionRow,
+  updateAttendance,
+} from "./session.repo.js";
+import type {
+  AttendanceInput,
+  CalendarEvent,
+  TrainingSession,
+  TrainingSessionDetail,
+  TrainingSessionInput,
+} from "./session.schema.js";
+import { trainingStatusOf } from "./staff-status.js";
+
+const here = (actor: Actor) => ({ agencyId: actor.agencyId });
+const SESSION = "The training session";
+
+async function timeZoneOf(db: Db, agencyId: string) {
+  return (await findAgencySettings(db, agencyId))?.timeZone ?? "UTC";
+}
+
+/** A wall-clock date and time in the agency's zone as a UTC instant (DST handled by luxon). */
+export function toUtc(date: string, time: string, timeZone: string): string {
+  return DateTime.fromISO(`${date}T${time}`, { zone: timeZone }).toUTC().toISO() as string;
+}
+
+function toSession(row: SessionRow, timeZone: string): TrainingSession {
+  return {
+    ...row,
+    startsLocal: formatInZone(row.startsAt, timeZone),
+    endsLocal: formatInZone(row.endsAt, timeZone),
+    timeZone,
+    durationMinutes: Math.round((Date.parse(row.endsAt) - Date.parse(row.startsAt)) / 60_000),
+  };
+}
+
+async function personName(db: Db, agencyId: string, personId: string) {
+  const person = await reloadPerson(db, agencyId, personId);
+  return `${person.givenName} ${person.familyName}`;
+}
+
+async function detailOf(db: Db, agencyId: string, row: SessionRow): Promise<TrainingSessionDetail> {
+  const timeZone = await timeZoneOf(db, agencyId);
+  const [trainerRows, enrollmentRows] = await Promise.all([
+    findTrainersOfSession(db, agencyId, row.id),
+    findEnrollmentsOfSession(db, agencyId, row.id),
+  ]);
+  const trainers = [];
+  for (const t of trainerRows) {
+    const name = t.personId
+      ? await personName(db, agencyId, t.personId)
+      : ((await findPartnerPersonOfAgency(db, agencyId, t.partnerPersonId as string))?.fullName ?? "");
+    trainers.push({
+      id: t.id,
+      kind: t.personId ? ("staff" as const) : ("partner" as const),
+      personId: t.personId,
+      partnerPersonId: t.partnerPersonId,
+      name,
+      role: t.role as "lead" | "co_trainer",
+    });
+  }
+  // Lead trainers first, then by name; done here so both databases order the same way.
+  trainers.sort((a, b) => Number(a.role !== "lead") - Number(b.role !== "lead") || a.name.localeCompare(b.name));
+  const enrollments = [];
+  for (const e of enrollmentRows) enrollments.push({ ...e, name: await personName(db, agencyId, e.personId) });
+  enrollments.sort((a, b) => a.name.localeCompare(b.name));
+  const cohort =
+    enrollments.length > 0 ? checkCohortSize(enrollments.length, DEFAULT_COHORT_BOUNDS, "This cohort") : null;
+  return { ...toSession(row, timeZone), trainers, enrollments, cohortNote: cohort?.message ?? null };
+}
+
+export async function listTrainingSessions(db: Db, actor: Actor) {
+  authorize(actor, "training.read", here(actor));
+  const [rows, timeZone] = await Promise.all([findSessions(db, actor.agencyId), timeZoneOf(db, actor.agencyId)]);
+  return { items: rows.map((r) => toSession(r, timeZone)) };
+}
+
+async function loadSession(db: Db, actor: Actor, id: string) {
+  const row = await findSessionById(db, actor.agencyId, id);
+  if (!row) throw notFound(SESSION);
+  return row;
+}
+
+export async function getTrainingSession(db: Db, actor: Actor, id: string) {
+  const row = await loadSession(db, actor, id);
+  authorize(actor, "training.read", here(actor), SESSION);
+  return detailOf(db, actor.agencyId, row);
+}
+
+async function checkReferences(db: Db, agencyId: string, input: TrainingSessionInput) {
+  const errors: FieldError[] = [];
+  if (input.curriculumId) {
+    const curriculum = await findCurriculumById(db, agencyId, input.curriculumId);
+    if (!curriculum) errors.push({ field: "curriculumId", message: "That curriculum does not exist." });
+    const modules = new Set(curriculum?.modules.map((m) => m.id) ?? []);
+    input.moduleIds.forEach((id, i) => {
+      if (curriculum && !modules.has(id))
+        errors.push({ field: `moduleIds.${i}`, message: "That module is not in the curriculum." });
+    });
+  } else if (input.moduleIds.length > 0) {
+    errors.push({ field: "moduleIds", message: "Choose the curriculum the modules come from." });
+  }
+  for (const [i, trainer] of input.trainers.entries()) {
+    if (trainer.personId && !(await isPersonOfAgency(db, agencyId, trainer.personId))) {
+      errors.push({ field: `trainers.${i}.personId`, message: "That person does not exist." });
+    }
+    if (trainer.partnerPersonId && !(await findPartnerPersonOfAgency(db, agencyId, trainer.partnerPersonId))) {
+      errors.push({ field: `trainers.${i}.partnerPersonId`, message: "That partner person does not exist." });
+    }
+  }
+  for (const [i, personId] of input.enrolledPersonIds.entries()) {
+    if (!(await isPersonOfAgency(db, agencyId, personId))) {
+      errors.push({ field: `enrolledPersonIds.${i}`, message: "That person does not exist." });
+    }
+  }
+  if (new Set(input.enrolledPersonIds).size !== input.enrolledPersonIds.length) {
+    errors.push({ field: "enrolledPersonIds", message: "Someone is enrolled twice." });
+  }
+  if (errors.length > 0) throw new AppError("VALIDATION", "Some fields need attention.", { fieldErrors: errors });
+}
+
+/** Schedules a session: times are entered on the agency's clock and stored in UTC. */
+export async function createTrainingSession(db: Db, actor: Actor, input: TrainingSessionInput) {
+  authorize(actor, "training.manage", here(actor));
+  return db.transaction().execute(async (trx) => {
+    await checkReferences(trx, actor.agencyId, input);
+    const timeZone = await timeZoneOf(trx, actor.agencyId);
+    const id = await insertSession(trx, actor.agencyId, {
+      title: input.title,
+      curriculumId: input.curriculumId,
+      moduleIds: [...new Set(input.moduleIds)],
+      startsAt: toUtc(input.date, input.startTime, timeZone),
+      endsAt: toUtc(input.date, input.endTime, timeZone),
+      place: input.place,
+      videoLink: input.videoLink,
+      facility: input.facility,
+      capacity: input.capacity,
+    });
+    await insertTrainers(trx, actor.agencyId, id, input.trainers);
+    await insertEnrollments(trx, actor.agencyId, id, input.enrolledPersonIds);
+    const after = await detailOf(trx, actor.agencyId, (await findSessionById(trx, actor.agencyId, id)) as SessionRow);
+    await recordAuditEvent(trx, {
+      agencyId: actor.agencyId,
+      actorUserId: actor.userId,
+      action: "create",
+      entityType: "training_session",
+      entityId: id,
+      summary: `Scheduled training session ${after.title} on ${after.startsLocal} with ${after.enrollments.length} enrolled`,
+      after,
+    });
+    return after;
+  });
+}
+
+/**
+ * Records who came. Present counts the whole session, absent none, partial the minutes given.
+ * Those who manage training record any session; a trainer records only the sessions they train.
+ */
+export async function recordAttendance(db: Db, actor: Actor, id: string, input: AttendanceInput) {
+  return db.transaction().execute(async (trx) => {
+    const row = await loadSession(trx, actor, id);
+    authorize(actor, "trainingAttendance.record", here(actor), SESSION);
+    if (!canAct(actor, "training.manage")) {
+      const trainers = await findTrainersOfSession(trx, actor.agencyId, id);
+      if (!actor.personId || !trainers.some((t) => t.personId === actor.personId)) {
+        throw forbidden("Only this session's trainers and the training coordinators record its attendance.");
+      }
+    }
+    const before = await detailOf(trx, actor.agencyId, row);
+    const enrolled = new Set(before.enrollments.map((e) => e.personId));
+    const duration = before.durationMinutes;
+    const errors: FieldError[] = [];
+    input.records.forEach((r, i) => {
+      if (!enrolled.has(r.personId))
+        errors.push({ field: `records.${i}.personId`, message: "That person is not enrolled." });
+      if (r.attendance === "partial" && (r.minutes ?? 0) >= duration) {
+        errors.push({
+          field: `records.${i}.minutes`,
+          message: `Partial attendance is less than the session's ${duration} minutes.`,
+        });
+      }
+    });
+    if (errors.length > 0) throw new AppError("VALIDATION", "Some fields need attention.", { fieldErrors: errors });
+    if (!(await bumpSessionVersion(trx, actor.agencyId, id, input.version))) throw staleVersion(before);
+    for (const r of input.records) {
+      const minutes = r.attendance === "present" ? duration : r.attendance === "absent" ? 0 : (r.minutes as number);
+      await updateAttendance(trx, actor.agencyId, id, { personId: r.personId, attendance: r.attendance, minutes });
+    }
+    const after = await detailOf(trx, actor.agencyId, (await findSessionById(trx, actor.agencyId, id)) as SessionRow);
+    await recordAuditEvent(trx, {
+      agencyId: actor.agencyId,
+      actorUserId: actor.userId,
+      action: "update",
+      entityType: "training_session",
+      entityId: id,
+      summary: `Recorded attendance of ${input.records.length} ${input.records.length === 1 ? "person" : "people"} at ${after.title}`,
+      before,
+      after,
+    });
+    return after;
+  });
+}
+
+/**
+ * For the calendar feed: the sessions a person attends or trains, one event each, in UTC. The
+ * caller (the feed route) decides who may read whose calendar.
+ */
+export async function trainingCalendarEventsForPerson(
+  db: Db,
+  agencyId: string,
+  personId: string,
+): Promise<CalendarEvent[]> {
+  const sessions = await findSessionsOfPerson(db, agencyId, personId);
+  return sessions.map((s) => ({
+    uid: `training-session-${s.id}`,
+    startUtc: s.startsAt,
+    endUtc: s.endsAt,
+    summary: s.title,
+    location: [s.place, s.facility].filter((part) => part !== "").join(", ") || s.videoLink,
+    description: s.videoLink ? `Join online: ${s.videoLink}` : "",
+  }));
+}
+
+const PEOPLE_PAGE = 200;
+
+/**
+ * Who of the people the actor may see (a supervisor's unit, a manager's region, everyone for
+ * agency-wide roles, oneself for staff) is trained, scheduled or missing.
+ */
+export async function getStaffTrainingStatus(db: Db, actor: Actor) {
+  authorize(actor, "training.read", here(actor));
+  const people = [];
+  for (let page = 1; ; page++) {
+    const batch = await listPeople(db, actor, ZPeopleQuery.parse({ page, pageSize: PEOPLE_PAGE }));
+    people.push(...batch.items);
+    if (people.length >= batch.total || batch.items.length === 0) break;
+  }
+  const enrollments = await findEnrollmentsOfPeople(
+    db,
+    actor.agencyId,
+    people.map((p) => p.id),
+  );
+  const now = new Date().toISOString();
+  const items = people.map((person) => ({
+    personId: person.id,
+    name: `${person.givenName} ${person.familyName}`,
+    orgUnitName: person.orgUnitName,
+    ...trainingStatusOf(
+      enrollments.filter((e) => e.personId === person.id),
+      now,
+    ),
+  }));
+  const count = (status: string) => items.filter((i) => i.status === status).length;
+  return { items, counts: { trained: count("trained"), scheduled: count("scheduled"), missing: count("missing") } };
+}
+
+/**
+ * The onboarding track: enrolls a new hire in the next session with room that is meant for
+ * their job (see onboarding.ts). Refuses when they are already scheduled or nothing fits.
+ */
+export async function enrollNewHireInNextSession(db: Db, actor: Actor, personId: string) {
+  authorize(actor, "training.manage", here(actor));
+  return db.transaction().execute(async (trx) => {
+    if (!(await isPersonOfAgency(trx, actor.agencyId, personId)))
+      throw fieldError("personId", "That person does not exist.");
+    const person = await reloadPerson(trx, actor.agencyId, personId);
+    const now = new Date().toISOString();
+    const upcoming = (await findEnrollmentsOfPeople(trx, actor.agencyId, [personId])).find(
+      (e) => e.attendance === null && e.startsAt > now,
+    );
+    if (upcoming) throw fieldError("personId", `Already enrolled in ${upcoming.title}.`);
+    const curricula = new Map((await findCurricula(trx, actor.agencyId)).map((c) => [c.id, c]));
+    const sessions = (await findSessions(trx, actor.agencyId)).map((s) => {
+      const curriculum = s.curriculumId ? curricula.get(s.curriculumId) : undefined;
+      const modules = curriculum?.modules.filter((m) => s.moduleIds.length === 0 || s.moduleIds.includes(m.id));
+      return { ...s, audiences: modules ? modules.flatMap((m) => m.audiences) : null };
+    });
+    const chosen = nextFittingSession(sessions, AUDIENCE_OF_JOB[person.jobRole], now);
+    if (!chosen) {
+      throw fieldError("personId", "No upcoming session with room is meant for this person's job. Schedule one first.");
+    }
+    if (!(await bumpSessionVersion(trx, actor.agencyId, chosen.id, chosen.version))) throw staleVersion(chosen);
+    await insertEnrollments(trx, actor.agencyId, chosen.id, [personId]);
+    const after = await detailOf(
+      trx,
+      actor.agencyId,
+      (await findSessionById(trx, actor.agencyId, chosen.id)) as SessionRow,
+    );
+    const name = `${person.givenName} ${person.familyName}`;
+    await recordAuditEvent(trx, {
+      agencyId: actor.agencyId,
+      actorUserId: actor.userId,
+      action: "update",
+      entityType: "training_session",
+      entityId: chosen.id,
+      summary: `Enrolled new hire ${name} in ${after.title}`,
+      after,
+    });
+    return after;
+  });
+}
