@@ -7,7 +7,10 @@ function pairsFromCounts(categories: number[], counts: number[][]): RatingPair[]
   const pairs: RatingPair[] = [];
   counts.forEach((row, i) => {
     row.forEach((count, j) => {
-      for (let k = 0; k < count; k++) pairs.push({ first: categories[i], second: categories[j] });
+      const first = categories[i];
+      const second = categories[j];
+      if (first === undefined || second === undefined) throw new Error("counts table larger than the scale");
+      for (let k = 0; k < count; k++) pairs.push({ first, second });
     });
   });
   return pairs;

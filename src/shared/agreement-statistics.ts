@@ -38,37 +38,51 @@ export class RatingOutsideScaleError extends Error {
   }
 }
 
-/** Proportions table: cell [i][j] is the share of pairs where the first rater chose i and the second j. */
-function proportionsTable(categories: readonly number[], pairs: readonly RatingPair[]): number[][] {
+type PositionPair = { readonly row: number; readonly column: number };
+
+/** Each pair as positions on the scale (0 = lowest category). */
+function toPositions(categories: readonly number[], pairs: readonly RatingPair[]): PositionPair[] {
   const indexOf = new Map(categories.map((category, index) => [category, index]));
-  const size = categories.length;
-  const table = Array.from({ length: size }, () => new Array<number>(size).fill(0));
-  for (const { first, second } of pairs) {
+  return pairs.map(({ first, second }) => {
     const row = indexOf.get(first);
     const column = indexOf.get(second);
     if (row === undefined) throw new RatingOutsideScaleError(first);
     if (column === undefined) throw new RatingOutsideScaleError(second);
-    table[row][column] += 1 / pairs.length;
-  }
-  return table;
+    return { row, column };
+  });
+}
+
+/** Share of pairs in which each position was chosen, for one rater. */
+function marginalShares(size: number, positions: readonly number[]): number[] {
+  const shares = new Array<number>(size).fill(0);
+  for (const position of positions) shares[position] = (shares[position] ?? 0) + 1 / positions.length;
+  return shares;
 }
 
 /**
  * Kappa for any agreement weights w(i, j) in 0..1 with w(i, i) = 1:
  * (observed − expected) / (1 − expected), both weighted.
  */
-function weightedAgreementKappa(table: number[][], weight: (row: number, column: number) => number): number | null {
-  const size = table.length;
-  const rowShares = table.map((row) => row.reduce((sum, cell) => sum + cell, 0));
-  const columnShares = table[0].map((_, column) => table.reduce((sum, row) => sum + row[column], 0));
-  let observed = 0;
+function weightedAgreementKappa(
+  size: number,
+  pairs: readonly PositionPair[],
+  weight: (row: number, column: number) => number,
+): number | null {
+  const rowShares = marginalShares(
+    size,
+    pairs.map((pair) => pair.row),
+  );
+  const columnShares = marginalShares(
+    size,
+    pairs.map((pair) => pair.column),
+  );
+  const observed = pairs.reduce((sum, pair) => sum + weight(pair.row, pair.column), 0) / pairs.length;
   let expected = 0;
-  for (let row = 0; row < size; row++) {
-    for (let column = 0; column < size; column++) {
-      observed += weight(row, column) * table[row][column];
-      expected += weight(row, column) * rowShares[row] * columnShares[column];
-    }
-  }
+  rowShares.forEach((rowShare, row) => {
+    columnShares.forEach((columnShare, column) => {
+      expected += weight(row, column) * rowShare * columnShare;
+    });
+  });
   // Rounding can leave expected a hair under 1 when it is 1 in exact arithmetic.
   if (1 - expected < 1e-12) return null;
   return (observed - expected) / (1 - expected);
@@ -80,25 +94,19 @@ export function agreementStatistics(categories: readonly number[], pairs: readon
   }
   const n = pairs.length;
   if (n === 0) return { n, exactAgreement: null, withinOneAgreement: null, kappa: null, weightedKappa: null };
-  const table = proportionsTable(categories, pairs);
+  const positions = toPositions(categories, pairs);
   const size = categories.length;
-  let exact = 0;
-  let withinOne = 0;
-  for (let row = 0; row < size; row++) {
-    for (let column = 0; column < size; column++) {
-      if (row === column) exact += table[row][column];
-      if (Math.abs(row - column) <= 1) withinOne += table[row][column];
-    }
-  }
+  const exact = positions.filter(({ row, column }) => row === column).length / n;
+  const withinOne = positions.filter(({ row, column }) => Math.abs(row - column) <= 1).length / n;
   const largestDistance = size - 1;
   return {
     n,
     exactAgreement: exact,
     withinOneAgreement: withinOne,
-    kappa: weightedAgreementKappa(table, (row, column) => (row === column ? 1 : 0)),
+    kappa: weightedAgreementKappa(size, positions, (row, column) => (row === column ? 1 : 0)),
     weightedKappa:
       largestDistance === 0
         ? null
-        : weightedAgreementKappa(table, (row, column) => 1 - ((row - column) / largestDistance) ** 2),
+        : weightedAgreementKappa(size, positions, (row, column) => 1 - ((row - column) / largestDistance) ** 2),
   };
 }
