@@ -6,6 +6,7 @@ import * as partnersAndTeams from "./migrations/0003-partners-and-teams.js";
 import * as rosterImports from "./migrations/0004-roster-imports.js";
 import * as peopleListIndexes from "./migrations/0005-people-list-indexes.js";
 import * as practiceModels from "./migrations/0006-practice-models.js";
+import * as fidelity from "./migrations/0010-fidelity.js";
 import type { Database } from "./schema.js";
 
 /**
@@ -26,6 +27,7 @@ function migrationsFor(dialect: DatabaseDialect): Record<string, Migration> {
     "0004-roster-imports": rosterImports,
     "0005-people-list-indexes": peopleListIndexes,
     "0006-practice-models": practiceModels,
+    "0010-fidelity": fidelity,
   };
 }
 

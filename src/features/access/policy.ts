@@ -25,6 +25,10 @@ export const ACTIONS = [
   "teams.manage",
   "models.read",
   "models.edit",
+  "fidelity.manage",
+  "fidelity.rate",
+  "fidelity.debriefs.read",
+  "fidelity.results.read",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -53,6 +57,16 @@ const PARTNER_PAY = { "partnerAgreements.read": "agency", "partnerHours.log": "a
 const PARTNER_MANAGEMENT = { ...PARTNER_PAY, "partners.manage": "agency", "teams.manage": "agency" } as const;
 /** Drafts, publishing and imports of the practice model. */
 const MODEL_EDITING = { "models.edit": "agency" } as const;
+/**
+ * Fidelity (SPEC §6). The fidelity team (admin, implementation lead) runs instruments, observers,
+ * samples, scheduling, imports and reliability and sees individual observers' ratings. Observers
+ * rate only the observations they are assigned to. A debrief is for the observed person and their
+ * supervisor line, which the service checks per record. Results are aggregates with small cells
+ * suppressed, for leaders and partners.
+ */
+const FIDELITY_TEAM = { "fidelity.manage": "agency", "fidelity.debriefs.read": "agency" } as const;
+const OWN_DEBRIEFS = { "fidelity.debriefs.read": "self" } as const;
+const FIDELITY_RESULTS = { "fidelity.results.read": "agency" } as const;
 
 export const GRANTS: Record<Role, Partial<Record<Action, Scope>>> = {
   admin: {
@@ -65,20 +79,29 @@ export const GRANTS: Record<Role, Partial<Record<Action, Scope>>> = {
     ...PARTNER_MANAGEMENT,
     "partnerAccounts.create": "agency",
     ...MODEL_EDITING,
+    ...FIDELITY_TEAM,
+    ...FIDELITY_RESULTS,
   },
-  implementation_lead: { ...EVERYONE_ON_STAFF, "people.read": "agency", ...PARTNER_MANAGEMENT, ...MODEL_EDITING },
-  training_coordinator: { ...EVERYONE_ON_STAFF, "people.read": "agency", ...PARTNER_PAY },
-  coaching_supervisor: { ...EVERYONE_ON_STAFF, "people.read": "agency", ...PARTNER_PAY },
-  executive: { ...EVERYONE_ON_STAFF, "people.read": "agency" },
-  manager: { ...EVERYONE_ON_STAFF, "people.read": "subtree" },
-  supervisor: { ...EVERYONE_ON_STAFF, "people.read": "subtree" },
-  trainer: { ...EVERYONE_ON_STAFF, "people.read": "self" },
-  coach: { ...EVERYONE_ON_STAFF, "people.read": "self" },
-  fidelity_observer: { ...EVERYONE_ON_STAFF, "people.read": "self" },
-  staff: { ...EVERYONE_ON_STAFF, "people.read": "self" },
+  implementation_lead: {
+    ...EVERYONE_ON_STAFF,
+    "people.read": "agency",
+    ...PARTNER_MANAGEMENT,
+    ...MODEL_EDITING,
+    ...FIDELITY_TEAM,
+    ...FIDELITY_RESULTS,
+  },
+  training_coordinator: { ...EVERYONE_ON_STAFF, "people.read": "agency", ...PARTNER_PAY, ...OWN_DEBRIEFS },
+  coaching_supervisor: { ...EVERYONE_ON_STAFF, "people.read": "agency", ...PARTNER_PAY, ...OWN_DEBRIEFS },
+  executive: { ...EVERYONE_ON_STAFF, "people.read": "agency", ...OWN_DEBRIEFS, ...FIDELITY_RESULTS },
+  manager: { ...EVERYONE_ON_STAFF, "people.read": "subtree", ...OWN_DEBRIEFS, ...FIDELITY_RESULTS },
+  supervisor: { ...EVERYONE_ON_STAFF, "people.read": "subtree", ...OWN_DEBRIEFS, ...FIDELITY_RESULTS },
+  trainer: { ...EVERYONE_ON_STAFF, "people.read": "self", ...OWN_DEBRIEFS },
+  coach: { ...EVERYONE_ON_STAFF, "people.read": "self", ...OWN_DEBRIEFS },
+  fidelity_observer: { ...EVERYONE_ON_STAFF, "people.read": "self", ...OWN_DEBRIEFS, "fidelity.rate": "agency" },
+  staff: { ...EVERYONE_ON_STAFF, "people.read": "self", ...OWN_DEBRIEFS },
   // Partners see aggregates only (SPEC §8); they get their own agency's name and nothing row-level.
   // The published practice model is for everyone signed in, partners included (SPEC §2).
-  partner_viewer: { "agency.read": "agency", "models.read": "agency" },
+  partner_viewer: { "agency.read": "agency", "models.read": "agency", ...FIDELITY_RESULTS },
 };
 
 const SCOPE_WIDTH: Record<Scope, number> = { self: 1, subtree: 2, agency: 3 };
