@@ -15,6 +15,7 @@ import type { DatabaseHandle } from "../db/connection.js";
 import { registerAuthRoutes } from "../features/accounts/auth.routes.js";
 import { registerAgencyRoutes } from "../features/agencies/agency.routes.js";
 import { registerAuditRoutes } from "../features/audit/audit.routes.js";
+import { registerFidelityRoutes } from "../features/fidelity/fidelity.routes.js";
 import { registerHomeRoutes } from "../features/home/home.routes.js";
 import { registerModelRoutes } from "../features/model/model.routes.js";
 import { registerOrgUnitRoutes } from "../features/org/org-unit.routes.js";
@@ -116,6 +117,7 @@ export async function buildApp(database: DatabaseHandle, config: AppConfig, opti
   registerPartnerRoutes(app);
   registerTeamRoutes(app);
   registerModelRoutes(app);
+  registerFidelityRoutes(app);
 
   const webRoot = config.webRoot ? resolve(config.webRoot) : null;
   const servesWeb = webRoot !== null && existsSync(resolve(webRoot, "index.html"));

@@ -64,7 +64,11 @@ const MODEL_EDITING = { "models.edit": "agency" } as const;
  * supervisor line, which the service checks per record. Results are aggregates with small cells
  * suppressed, for leaders and partners.
  */
-const FIDELITY_TEAM = { "fidelity.manage": "agency", "fidelity.debriefs.read": "agency" } as const;
+const FIDELITY_TEAM = {
+  "fidelity.manage": "agency",
+  "fidelity.rate": "agency",
+  "fidelity.debriefs.read": "agency",
+} as const;
 const OWN_DEBRIEFS = { "fidelity.debriefs.read": "self" } as const;
 const FIDELITY_RESULTS = { "fidelity.results.read": "agency" } as const;
 

@@ -422,3 +422,18 @@ export async function insertImportedRatings(db: Db, agencyId: string, ratings: R
       .execute();
   }
 }
+
+/** Staff of the agency by lower-cased employee id and by id, for naming people in an imported history. */
+export async function findStaffImportKeys(db: Db, agencyId: string) {
+  const rows = await db
+    .selectFrom("people")
+    .select(["id", "employee_id", "org_unit_id"])
+    .where("agency_id", "=", agencyId)
+    .execute();
+  const byKey = new Map<string, { id: string; orgUnitId: string | null }>();
+  for (const r of rows) {
+    byKey.set(r.id.toLowerCase(), { id: r.id, orgUnitId: r.org_unit_id });
+    if (r.employee_id) byKey.set(r.employee_id.toLowerCase(), { id: r.id, orgUnitId: r.org_unit_id });
+  }
+  return byKey;
+}

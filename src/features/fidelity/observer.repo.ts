@@ -107,3 +107,23 @@ export async function updateObserver(db: Db, agencyId: string, id: string, input
     .executeTakeFirst();
   return updatedOneRow(result);
 }
+
+/** How a spreadsheet names each observer: the staff person's employee id or the partner person's email. */
+export async function findObserverImportKeys(db: Db, agencyId: string) {
+  const rows = await db
+    .selectFrom("fidelity_observers as o")
+    .leftJoin("people as p", (j) => j.onRef("p.id", "=", "o.person_id").onRef("p.agency_id", "=", "o.agency_id"))
+    .leftJoin("partner_people as pp", (j) =>
+      j.onRef("pp.id", "=", "o.partner_person_id").onRef("pp.agency_id", "=", "o.agency_id"),
+    )
+    .select(["o.id", "o.observer_type", "o.person_id", "o.partner_person_id", "p.employee_id", "pp.email"])
+    .where("o.agency_id", "=", agencyId)
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    observerType: r.observer_type as ObserverType,
+    keys: [r.person_id, r.partner_person_id, r.employee_id, r.email]
+      .filter((k): k is string => k !== null && k !== "")
+      .map((k) => k.toLowerCase()),
+  }));
+}
