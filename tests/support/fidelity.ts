@@ -9,7 +9,9 @@ import {
 import { instrumentTemplateContent } from "../../src/features/fidelity/instrument-templates.js";
 import { insertObservation } from "../../src/features/fidelity/observation.repo.js";
 import { insertObserver } from "../../src/features/fidelity/observer.repo.js";
+import { insertSample } from "../../src/features/fidelity/sample.repo.js";
 import { findModelInUse } from "../../src/features/model/model.service.js";
+import { insertPartnerPerson } from "../../src/features/partners/partner.repo.js";
 import { newId } from "../../src/shared/ids.js";
 import { TEST_PASSWORD, type World } from "./world.js";
 
@@ -19,11 +21,18 @@ export const partnerObserverEmail = (world: World) => `observer@${world.agency.s
 /**
  * Fidelity records in a world's agency, written straight through the repositories: the nine-measure
  * instrument published as version 1 (linked to the model in use, if any), two certified observers
- * (the partner person as community partner with an account of their own, and the world's fidelity
+ * (a new partner person of the organization as community partner, with an account of their own, and the world's fidelity
  * observer as agency partner) and one scheduled observation of the N1 worker.
  */
-export async function buildFidelity(db: Db, world: World, partnerPersonId: string) {
+export async function buildFidelity(db: Db, world: World, partnerOrganizationId: string) {
   const agencyId = world.agency.id;
+  const partnerPersonId = await insertPartnerPerson(db, agencyId, partnerOrganizationId, {
+    fullName: `Observer ${world.agency.slug}`,
+    email: partnerObserverEmail(world),
+    phone: null,
+    languages: [],
+    roles: ["fidelity_observer"],
+  });
   const content = instrumentTemplateContent("nine-measures", await findModelInUse(db, agencyId));
   const instrument = await insertInstrument(db, agencyId, "Family meeting fidelity", JSON.stringify(content));
   const [draft] = await findVersionsOfInstruments(db, agencyId, [instrument]);
@@ -39,7 +48,7 @@ export async function buildFidelity(db: Db, world: World, partnerPersonId: strin
   });
   const observerPerson = await db
     .selectFrom("users")
-    .select("person_id")
+    .select(["id", "person_id"])
     .where("email", "=", world.emails.fidelity_observer)
     .executeTakeFirstOrThrow();
   const agencyObserver = await insertObserver(db, agencyId, {
@@ -74,7 +83,20 @@ export async function buildFidelity(db: Db, world: World, partnerPersonId: strin
       { observerId: agencyObserver, observerType: "agency_partner", submittedAt: null },
     ],
   });
-  return { instrument, communityObserver, agencyObserver, observation };
+  const sample = await insertSample(
+    db,
+    agencyId,
+    {
+      orgUnitId: world.units.unitN1.id,
+      periodStart: "2026-01-01",
+      periodEnd: "2026-03-31",
+      seed: "fixed-seed",
+      size: 1,
+      personIds: [world.people.workerN1.id],
+    },
+    observerPerson.id,
+  );
+  return { instrument, communityObserver, agencyObserver, observation, sample };
 }
 
 export type FidelityRecords = Awaited<ReturnType<typeof buildFidelity>>;

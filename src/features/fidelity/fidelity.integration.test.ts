@@ -18,7 +18,6 @@ let records: FidelityRecords;
 let lead: Client;
 let staffObserver: Client;
 let partnerObserver: Client;
-let partnerPersonId: string;
 
 interface ObservationBody {
   id: string;
@@ -47,8 +46,7 @@ beforeAll(async () => {
   const modelId = await insertModel(db, world.agency.id, { name: "Model", description: "" });
   const draft = await insertDraft(db, world.agency.id, modelId, JSON.stringify(templateContent("family-centered")));
   await publishDraft(db, world.agency.id, draft, { number: 1, version: 1, userId: publisher.id });
-  partnerPersonId = (await buildPartnersAndTeams(db, world)).partnerPerson;
-  records = await buildFidelity(db, world, partnerPersonId);
+  records = await buildFidelity(db, world, (await buildPartnersAndTeams(db, world)).partnerOrganization);
   lead = await signIn(app, world.emails.admin);
   staffObserver = await signIn(app, world.emails.fidelity_observer);
   partnerObserver = await signIn(app, partnerObserverEmail(world));
@@ -309,9 +307,10 @@ describe("blind rating, reconciling and the debrief", () => {
 
     for (const email of [world.emails.staff, world.emails.supervisor, world.emails.manager, world.emails.executive]) {
       const reader = await signIn(app, email);
-      const debrief = await reader.request("GET", `${url()}/debrief`);
+      const debrief = await reader.request("GET", `/api/people/${world.people.workerN1.id}/fidelity-debriefs`);
       expect(debrief.statusCode, email).toBe(200);
-      const shown = debrief.json<{ strengths: string; measures: { rating: number }[] }>();
+      const [shown] = debrief.json<{ items: { strengths: string; measures: { rating: number }[] }[] }>().items;
+      if (!shown) throw new Error(`no debrief for ${email}`);
       expect(shown.strengths).toContain("The family led the agenda");
       expect(shown.measures.map((m) => m.rating)).toEqual([3, 3, 4, 2, 3, 3, 4, 3, 3]);
       expect(debrief.body).not.toContain("seen in the meeting");
@@ -326,8 +325,10 @@ describe("blind rating, reconciling and the debrief", () => {
       password: TEST_PASSWORD,
     });
     const outsider = await signIn(app, "worker.two@fid.test");
-    expect((await outsider.request("GET", `${url()}/debrief`)).statusCode).toBe(403);
-    expect((await partnerObserver.request("GET", `${url()}/debrief`)).statusCode).toBe(403);
+    const debriefs = `/api/people/${world.people.workerN1.id}/fidelity-debriefs`;
+    expect((await outsider.request("GET", debriefs)).statusCode).toBe(403);
+    expect((await partnerObserver.request("GET", debriefs)).statusCode).toBe(403);
+    expect((await staffObserver.request("GET", debriefs)).statusCode).toBe(403);
   });
 
   it("writes an audit event for every change", async () => {

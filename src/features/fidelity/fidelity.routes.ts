@@ -4,7 +4,7 @@ import { actorOf } from "../../server/http-types.js";
 import { ZProblem } from "../../server/problem-details.js";
 import {
   ZConsensusInput,
-  ZDebrief,
+  ZDebriefList,
   ZImportQuery,
   ZImportReport,
   ZInstrumentDetail,
@@ -37,8 +37,8 @@ import {
   startInstrumentDraft,
 } from "./instrument.service.js";
 import {
-  getDebrief,
   getObservation,
+  listDebriefsOfPerson,
   listObservations,
   reconcileObservation,
   saveMyRatings,
@@ -257,15 +257,16 @@ export function registerFidelityRoutes(app: App) {
     handler: async (request) => reconcileObservation(db, actorOf(request), request.params.observationId, request.body),
   });
 
-  app.get("/api/fidelity/observations/:observationId/debrief", {
+  app.get("/api/people/:personId/fidelity-debriefs", {
     config: { access: "fidelity.debriefs.read" },
     schema: {
       tags,
-      summary: "The debrief for the person observed and their supervisor line: consensus ratings and notes only",
-      params: ZObservationParams,
-      response: { 200: ZDebrief, ...problems },
+      summary:
+        "A staff member's fidelity debriefs, for them and their supervisor line: consensus ratings and notes only, newest first",
+      params: z.object({ personId: id }),
+      response: { 200: ZDebriefList, ...problems },
     },
-    handler: async (request) => getDebrief(db, actorOf(request), request.params.observationId),
+    handler: async (request) => listDebriefsOfPerson(db, actorOf(request), request.params.personId),
   });
 
   app.get("/api/fidelity/reliability", {

@@ -286,6 +286,7 @@ export const ZDebrief = z.object({
   ),
   score: ZScore,
 });
+export const ZDebriefList = z.object({ items: z.array(ZDebrief) });
 
 // ── Import and reliability ────────────────────────────────────────────────────
 

@@ -81,8 +81,8 @@ async function importedCount() {
 
 beforeAll(async () => {
   world = await buildWorld(db, "hist");
-  records = await buildFidelity(db, world, (await buildPartnersAndTeams(db, world)).partnerPerson);
-  partnerEmail = partnerObserverEmail(world).replace("observer@", "partner@");
+  records = await buildFidelity(db, world, (await buildPartnersAndTeams(db, world)).partnerOrganization);
+  partnerEmail = partnerObserverEmail(world);
   lead = await signIn(app, world.emails.implementation_lead);
 });
 

@@ -265,6 +265,8 @@ function checkRatings(
 
 /** An observer saves (and, with `submit`, locks) their own ratings. Nobody else can rate for them. */
 export async function saveMyRatings(db: Db, actor: Actor, id: string, input: MyRatingsInput) {
+  authorize(actor, "fidelity.rate", here(actor));
+  if (!(await findObserverForActor(db, actor))) throw forbidden("Only observers on the roster can rate.");
   await db.transaction().execute(async (trx) => {
     const { observation, assignments, mine } = await loadObservation(trx, actor, id);
     if (!mine) throw forbidden("Only the observers assigned to this observation can rate it.");
@@ -350,39 +352,46 @@ export async function reconcileObservation(db: Db, actor: Actor, id: string, inp
 }
 
 /**
- * The debrief for the observed staff member, their supervisor line and the fidelity team:
+ * The debriefs of one staff member, for them, their supervisor line and the fidelity team:
  * consensus ratings and the strengths-first notes, never the observers' individual ratings.
  */
-export async function getDebrief(db: Db, actor: Actor, id: string) {
-  const observation = await findObservationById(db, actor.agencyId, id);
-  if (!observation) throw notFound("The observation");
-  // The grant only opens the route; who may read this debrief is decided by the person observed.
+export async function listDebriefsOfPerson(db: Db, actor: Actor, personId: string) {
+  if (!(await isPersonOfAgency(db, actor.agencyId, personId))) throw notFound("The person");
+  // The grant only opens the route; who may read these debriefs is decided by the person observed.
   if (!canAct(actor, "fidelity.debriefs.read")) throw forbidden();
-  const isSelf = actor.personId !== null && actor.personId === observation.staffPersonId;
+  const isSelf = actor.personId !== null && actor.personId === personId;
   const isSupervisorLine =
-    actor.personId !== null &&
-    (await findSupervisorLineIds(db, actor.agencyId, observation.staffPersonId)).includes(actor.personId);
+    actor.personId !== null && (await findSupervisorLineIds(db, actor.agencyId, personId)).includes(actor.personId);
   if (!isSelf && !isSupervisorLine && !canAct(actor, "fidelity.manage")) {
-    throw forbidden("A debrief is for the person observed and their supervisors.");
+    throw forbidden("Debriefs are for the person observed and their supervisors.");
   }
-  if (observation.status !== "reconciled") throw notFound("The debrief");
-  const content = await instrumentOf(db, actor.agencyId, observation);
-  const consensus = await findConsensus(db, actor.agencyId, [id]);
-  const labels = new Map(content.scale.map((l) => [l.value, l.label]));
-  const byCode = new Map(consensus.map((c) => [c.measureCode, c]));
-  return {
-    observationId: id,
-    eventType: observation.eventType,
-    eventDate: observation.eventDate,
-    staffName: observation.staffName,
-    strengths: observation.debriefStrengths,
-    nextSteps: observation.debriefNextSteps,
-    measures: content.measures.flatMap((m) => {
-      const c = byCode.get(m.code);
-      return c
-        ? [{ code: m.code, name: m.name, rating: c.rating, label: labels.get(c.rating) ?? "", note: c.note }]
-        : [];
-    }),
-    score: scoreObservation(content, consensus),
-  };
+  const observations = await findObservations(db, actor.agencyId, { staffPersonId: personId, status: "reconciled" });
+  const consensus = await findConsensus(
+    db,
+    actor.agencyId,
+    observations.map((o) => o.id),
+  );
+  const items = [];
+  for (const observation of observations) {
+    const content = await instrumentOf(db, actor.agencyId, observation);
+    const own = consensus.filter((c) => c.observationId === observation.id);
+    const labels = new Map(content.scale.map((l) => [l.value, l.label]));
+    const byCode = new Map(own.map((c) => [c.measureCode, c]));
+    items.push({
+      observationId: observation.id,
+      eventType: observation.eventType,
+      eventDate: observation.eventDate,
+      staffName: observation.staffName,
+      strengths: observation.debriefStrengths,
+      nextSteps: observation.debriefNextSteps,
+      measures: content.measures.flatMap((m) => {
+        const c = byCode.get(m.code);
+        return c
+          ? [{ code: m.code, name: m.name, rating: c.rating, label: labels.get(c.rating) ?? "", note: c.note }]
+          : [];
+      }),
+      score: scoreObservation(content, own),
+    });
+  }
+  return { items };
 }
