@@ -350,12 +350,6 @@ export interface FidelityConsensusRatingsTable {
   note: string;
 }
 
-export interface FidelityUnitTrainingTable {
-  agency_id: string;
-  org_unit_id: string;
-  trained_on: string;
-  updated_at: string;
-}
 
 export interface Database {
   agencies: AgenciesTable;
@@ -384,5 +378,4 @@ export interface Database {
   fidelity_observation_observers: FidelityObservationObserversTable;
   fidelity_ratings: FidelityRatingsTable;
   fidelity_consensus_ratings: FidelityConsensusRatingsTable;
-  fidelity_unit_training: FidelityUnitTrainingTable;
 }

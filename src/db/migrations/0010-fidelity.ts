@@ -2,8 +2,7 @@ import { type Kysely, sql } from "kysely";
 
 /**
  * Fidelity assessment (SPEC §6): instruments with versions, the observer roster, staff samples,
- * observations with their two observers, each observer's blind ratings, the reconciled consensus
- * and a unit's training date for the trained / not-yet-trained comparison.
+ * observations with their two observers, each observer's blind ratings and the reconciled consensus.
  */
 // biome-ignore lint/suspicious/noExplicitAny: migrations must not depend on the current schema type
 export async function up(db: Kysely<any>): Promise<void> {
@@ -143,14 +142,5 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("rating", "integer", (c) => c.notNull())
     .addColumn("note", "text", (c) => c.notNull().defaultTo(""))
     .addPrimaryKeyConstraint("fidelity_consensus_ratings_pk", ["observation_id", "measure_code"])
-    .execute();
-
-  await db.schema
-    .createTable("fidelity_unit_training")
-    .addColumn("agency_id", "text", (c) => c.notNull().references("agencies.id"))
-    .addColumn("org_unit_id", "text", (c) => c.notNull().references("org_units.id"))
-    .addColumn("trained_on", "text", (c) => c.notNull())
-    .addColumn("updated_at", "text", (c) => c.notNull())
-    .addPrimaryKeyConstraint("fidelity_unit_training_pk", ["agency_id", "org_unit_id"])
     .execute();
 }

@@ -4,6 +4,7 @@ import { findAgencyBySlug } from "../agencies/agency.repo.js";
 import type { OrgUnitRow } from "../org/org-unit.repo.js";
 import type { JobRole, Level } from "../people/person.schema.js";
 import { buildAgency, buildOrgUnit, buildPeople, buildPerson, buildUser, type PersonSeed } from "./builders.js";
+import { seedDemoFidelityFor } from "./demo-fidelity.js";
 import { type DemoStaff, seedDemoPartnersAndTeams } from "./demo-partners-and-teams.js";
 import { seedDemoPracticeModel } from "./demo-practice-model.js";
 
@@ -325,5 +326,6 @@ async function createDemoAgency(db: Db): Promise<string> {
       hoursLoggedByEmail: `training.coordinator@${DOMAIN}`,
     });
   }
+  if (observer && coach) await seedDemoFidelityFor(db, agency.id, { observer, coach, password: DEMO_PASSWORD });
   return agency.name;
 }
