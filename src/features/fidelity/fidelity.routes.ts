@@ -12,9 +12,8 @@ import {
   ZInstrumentInput,
   ZInstrumentList,
   ZInstrumentPublish,
-  ZMeasure,
   ZMyRatingsInput,
-  ZObservation,
+  ZObservationForRating,
   ZObservationInput,
   ZObservationList,
   ZObserver,
@@ -25,7 +24,6 @@ import {
   ZReliabilityQuery,
   ZSample,
   ZSampleInput,
-  ZScaleLevel,
 } from "./fidelity.schema.js";
 import { importObservationHistory } from "./history-import.service.js";
 import {
@@ -54,8 +52,6 @@ const ZInstrumentParams = z.object({ instrumentId: id });
 const ZObserverParams = z.object({ observerId: id });
 const ZSampleParams = z.object({ sampleId: id });
 const ZObservationParams = z.object({ observationId: id });
-/** What an observer needs on the rating form, beside the observation itself. */
-const ZObservationForRating = ZObservation.extend({ scale: z.array(ZScaleLevel), measures: z.array(ZMeasure) });
 const tags = ["Fidelity"];
 
 export function registerFidelityRoutes(app: App) {

@@ -269,9 +269,13 @@ export const ZObservation = z.object({
   debriefStrengths: z.string(),
   debriefNextSteps: z.string(),
   version: z.number().int(),
+  /** The reader's own place on the observer team, or null when they are not one of its observers. */
+  viewerObserverId: z.string().nullable(),
 });
 export type Observation = z.infer<typeof ZObservation>;
-export const ZObservationList = z.object({ items: z.array(ZObservation.omit({ observers: true, consensus: true })) });
+export const ZObservationList = z.object({
+  items: z.array(ZObservation.omit({ observers: true, consensus: true, viewerObserverId: true })),
+});
 
 export const ZDebrief = z.object({
   observationId: z.string(),
@@ -289,6 +293,9 @@ export const ZDebrief = z.object({
 export const ZDebriefList = z.object({ items: z.array(ZDebrief) });
 
 // ── Import and reliability ────────────────────────────────────────────────────
+
+/** What an observer needs on the rating form, beside the observation itself. */
+export const ZObservationForRating = ZObservation.extend({ scale: z.array(ZScaleLevel), measures: z.array(ZMeasure) });
 
 export const ZImportQuery = z.object({
   instrumentId: id,

@@ -108,6 +108,7 @@ async function present(
     debriefStrengths: observation.debriefStrengths,
     debriefNextSteps: observation.debriefNextSteps,
     version: observation.version,
+    viewerObserverId: mine?.observerId ?? null,
     scale: content.scale,
     measures: content.measures,
   };

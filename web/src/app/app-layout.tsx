@@ -71,6 +71,15 @@ export function AppLayout() {
                 <Link to="/teams">Teams</Link>
               </li>
             ) : null}
+            {can("fidelity.rate") ? (
+              <li>
+                <Link to="/fidelity">Fidelity</Link>
+              </li>
+            ) : can("fidelity.debriefs.read") ? (
+              <li>
+                <Link to="/fidelity/debriefs">Debriefs</Link>
+              </li>
+            ) : null}
             {showsAdmin ? (
               <li>
                 <Link to="/admin">Admin</Link>

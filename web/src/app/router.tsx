@@ -3,6 +3,10 @@ import { AccountPage } from "../../../src/features/accounts/ui/account-page.js";
 import { AgencySettingsPage } from "../../../src/features/agencies/ui/agency-settings-page.js";
 import { AuditLogPage } from "../../../src/features/audit/ui/audit-log-page.js";
 import { ZAuditSearch } from "../../../src/features/audit/ui/audit-search.js";
+import { DebriefsPage } from "../../../src/features/fidelity/ui/debriefs-page.js";
+import { FidelityPage } from "../../../src/features/fidelity/ui/fidelity-page.js";
+import { ObservationPage } from "../../../src/features/fidelity/ui/observation-page.js";
+import { ReliabilityPage } from "../../../src/features/fidelity/ui/reliability-page.js";
 import { HomePage } from "../../../src/features/home/ui/home-page.js";
 import { OrgTreePage } from "../../../src/features/org/ui/org-tree-page.js";
 import { PartnerOrganizationPage } from "../../../src/features/partners/ui/partner-organization-page.js";
@@ -113,6 +117,29 @@ const teamRoute = createRoute({
   },
 });
 
+const fidelityRoute = createRoute({ getParentRoute: () => rootRoute, path: "/fidelity", component: FidelityPage });
+
+const fidelityObservationRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/fidelity/observations/$observationId",
+  component: function FidelityObservationRoute() {
+    const { observationId } = fidelityObservationRoute.useParams();
+    return <ObservationPage key={observationId} observationId={observationId} />;
+  },
+});
+
+const fidelityReliabilityRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/fidelity/reliability",
+  component: ReliabilityPage,
+});
+
+const fidelityDebriefsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/fidelity/debriefs",
+  component: () => <DebriefsPage />,
+});
+
 const adminRoute = createRoute({ getParentRoute: () => rootRoute, path: "/admin", component: AdminIndexPage });
 
 const agencySettingsRoute = createRoute({
@@ -147,6 +174,10 @@ const routeTree = rootRoute.addChildren([
   partnerPersonRoute,
   teamsRoute,
   teamRoute,
+  fidelityRoute,
+  fidelityObservationRoute,
+  fidelityReliabilityRoute,
+  fidelityDebriefsRoute,
   adminRoute,
   agencySettingsRoute,
   auditRoute,
