@@ -509,6 +509,15 @@ const FIDELITY_TABLE: Record<string, RouteCase> = {
     targets: PERSON_TARGETS,
     send: (c, id) => c.request("GET", `/api/people/${id}/fidelity-debriefs`),
   },
+  "GET /api/fidelity/results": {
+    kind: "own",
+    allowed: ["admin", "implementation_lead", "executive", "manager", "supervisor", "partner_viewer"],
+    send: ({ actor, own }) =>
+      actor.client.request(
+        "GET",
+        `/api/fidelity/results?instrumentId=${own.records.fidelityInstrument}&groupBy=office`,
+      ),
+  },
   "GET /api/fidelity/reliability": {
     kind: "own",
     allowed: FIDELITY_TEAM,

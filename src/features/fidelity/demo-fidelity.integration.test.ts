@@ -32,6 +32,23 @@ describe("the demo agency's fidelity history", () => {
     ]);
   });
 
+  it("shows results by unit, with trained units meeting fidelity more often, to leaders and partners", async () => {
+    const instrumentId = (await lead.request("GET", "/api/fidelity/instruments")).json<{ items: { id: string }[] }>()
+      .items[0]?.id;
+    const partner = await signIn(app, "partner@wexler.example", DEMO_PASSWORD);
+    const response = await partner.request("GET", `/api/fidelity/results?instrumentId=${instrumentId}&groupBy=unit`);
+    expect(response.statusCode).toBe(200);
+    const groups = response.json<{
+      groups: { label: string; observations: number; suppressed: boolean; meanOverall: number }[];
+    }>().groups;
+    expect(groups).toHaveLength(8);
+    expect(groups.every((g) => g.observations === 8 && !g.suppressed)).toBe(true);
+    // Units are listed by name, as the demo trained them: the first four finished training in mid-2025.
+    const mean = (list: typeof groups) => list.reduce((sum, g) => sum + g.meanOverall, 0) / list.length;
+    const byName = [...groups].sort((a, b) => a.label.localeCompare(b.label));
+    expect(mean(byName.slice(0, 4)) - mean(byName.slice(4))).toBeGreaterThan(0.3);
+  });
+
   it("lets the community observer sign in with a partner account and see their observations", async () => {
     const partner = await signIn(app, DEMO_PARTNER_OBSERVER_EMAIL, DEMO_PASSWORD);
     const list = (await partner.request("GET", "/api/fidelity/observations")).json<{ items: unknown[] }>();

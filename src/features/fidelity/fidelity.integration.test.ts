@@ -331,6 +331,30 @@ describe("blind rating, reconciling and the debrief", () => {
     expect((await staffObserver.request("GET", debriefs)).statusCode).toBe(403);
   });
 
+  it("shows aggregate results with groups under five observations suppressed", async () => {
+    const executive = await signIn(app, world.emails.executive);
+    const response = await executive.request(
+      "GET",
+      `/api/fidelity/results?instrumentId=${records.instrument}&groupBy=unit`,
+    );
+    expect(response.statusCode).toBe(200);
+    expect(response.json<{ groups: unknown[] }>().groups).toEqual([
+      {
+        key: world.units.unitN1.id,
+        label: "Unit N1",
+        observations: 1,
+        suppressed: true,
+        shareMet: null,
+        meanOverall: null,
+        measures: null,
+      },
+    ]);
+    const staff = await signIn(app, world.emails.staff);
+    expect((await staff.request("GET", `/api/fidelity/results?instrumentId=${records.instrument}`)).statusCode).toBe(
+      403,
+    );
+  });
+
   it("writes an audit event for every change", async () => {
     const events = await db
       .selectFrom("audit_events")

@@ -22,6 +22,8 @@ import {
   ZObserverUpdate,
   ZReliability,
   ZReliabilityQuery,
+  ZResults,
+  ZResultsQuery,
   ZSample,
   ZSampleInput,
 } from "./fidelity.schema.js";
@@ -44,6 +46,7 @@ import {
 } from "./observation.service.js";
 import { addObserver, editObserver, listObservers } from "./observer.service.js";
 import { getReliability } from "./reliability.service.js";
+import { getResults } from "./results.service.js";
 import { drawSample, getSample } from "./sample.service.js";
 
 const problems = { 400: ZProblem, 401: ZProblem, 403: ZProblem, 404: ZProblem, 409: ZProblem };
@@ -263,6 +266,18 @@ export function registerFidelityRoutes(app: App) {
       response: { 200: ZDebriefList, ...problems },
     },
     handler: async (request) => listDebriefsOfPerson(db, actorOf(request), request.params.personId),
+  });
+
+  app.get("/api/fidelity/results", {
+    config: { access: "fidelity.results.read" },
+    schema: {
+      tags,
+      summary:
+        "Aggregate results by unit, office or quarter: observations, share meeting fidelity, mean score and each measure's distribution; groups under 5 show counts only",
+      querystring: ZResultsQuery,
+      response: { 200: ZResults, ...problems },
+    },
+    handler: async (request) => getResults(db, actorOf(request), request.query),
   });
 
   app.get("/api/fidelity/reliability", {

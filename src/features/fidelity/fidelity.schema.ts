@@ -340,3 +340,38 @@ export const ZReliability = z.object({
   quarters: z.array(ZAgreement.extend({ quarter: z.string() })),
 });
 export type Reliability = z.infer<typeof ZReliability>;
+
+// ── Results ───────────────────────────────────────────────────────────────────
+
+/** Groups with fewer observations than this show counts only: nothing that could point at a person. */
+export const SMALL_CELL = 5;
+
+export const ZResultsQuery = z.object({
+  instrumentId: id,
+  groupBy: z.enum(["unit", "office", "quarter"]).default("quarter"),
+});
+
+export const ZResults = z.object({
+  instrumentId: z.string(),
+  groupBy: z.enum(["unit", "office", "quarter"]),
+  groups: z.array(
+    z.object({
+      key: z.string(),
+      label: z.string(),
+      observations: z.number().int(),
+      /** True when the group has fewer than 5 observations: the figures below are withheld. */
+      suppressed: z.boolean(),
+      shareMet: z.number().nullable(),
+      meanOverall: z.number().nullable(),
+      /** Per measure, how many observations reached each level of the scale. */
+      measures: z
+        .array(
+          z.object({
+            measureCode: z.string(),
+            counts: z.array(z.object({ value: z.number().int(), count: z.number().int() })),
+          }),
+        )
+        .nullable(),
+    }),
+  ),
+});

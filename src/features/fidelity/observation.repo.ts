@@ -437,3 +437,31 @@ export async function findStaffImportKeys(db: Db, agencyId: string) {
   }
   return byKey;
 }
+
+/** Reconciled observations of an instrument with their unit's path, for aggregate results. */
+export async function findReconciledForResults(db: Db, agencyId: string, instrumentId: string) {
+  const rows = await db
+    .selectFrom("fidelity_observations as o")
+    .leftJoin("org_units as u", (j) => j.onRef("u.id", "=", "o.org_unit_id").onRef("u.agency_id", "=", "o.agency_id"))
+    .select(["o.id", "o.event_date", "o.instrument_version_number", "o.org_unit_id", "u.path"])
+    .where("o.agency_id", "=", agencyId)
+    .where("o.instrument_id", "=", instrumentId)
+    .where("o.status", "=", "reconciled")
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    eventDate: r.event_date,
+    instrumentVersionNumber: r.instrument_version_number,
+    orgUnitPath: r.path,
+  }));
+}
+
+/** The agency's org units by id (name and kind), to name result groups; read-only. */
+export async function findUnitNames(db: Db, agencyId: string) {
+  const rows = await db
+    .selectFrom("org_units")
+    .select(["id", "name", "kind"])
+    .where("agency_id", "=", agencyId)
+    .execute();
+  return new Map(rows.map((r) => [r.id, { name: r.name, kind: r.kind }]));
+}
