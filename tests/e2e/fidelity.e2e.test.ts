@@ -114,5 +114,13 @@ describe.skipIf(!browserIsAvailable())("fidelity assessment", () => {
     await page.getByRole("heading", { name: "Observer pairs" }).waitFor();
     await page.getByText(/Drift in \d{4}-Q\d/).waitFor();
     await expectAccessible(page, "the reliability page");
+    await page.context().clearCookies();
+
+    // A partner viewer sees aggregate results only.
+    await signIn(page, demoEmail("partner_viewer"));
+    await mainNav(page).getByRole("link", { name: "Fidelity results", exact: true }).click();
+    await page.getByLabel("Group by").selectOption("unit");
+    await page.getByRole("cell", { name: "8", exact: true }).first().waitFor();
+    await expectAccessible(page, "the results page");
   });
 });

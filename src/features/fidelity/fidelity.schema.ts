@@ -347,7 +347,8 @@ export type Reliability = z.infer<typeof ZReliability>;
 export const SMALL_CELL = 5;
 
 export const ZResultsQuery = z.object({
-  instrumentId: id,
+  /** Leave out for the agency's instrument in use (the first with a published version). */
+  instrumentId: id.optional(),
   groupBy: z.enum(["unit", "office", "quarter"]).default("quarter"),
 });
 

@@ -267,3 +267,14 @@ export async function countFidelityRecordsReferencingModelItems(
     return content.modelId === modelId && content.measures.some((m) => m.elementIds.some((e) => wanted.has(e)));
   }).length;
 }
+
+/** The agency's instrument in use: the first by name with a published version, or null. */
+export async function findInstrumentInUse(db: Db, agencyId: string): Promise<string | null> {
+  const instruments = await findInstrumentsOfAgency(db, agencyId);
+  const versions = await findVersionsOfInstruments(
+    db,
+    agencyId,
+    instruments.map((i) => i.id),
+  );
+  return instruments.find((i) => versions.some((v) => v.instrumentId === i.id && v.status === "published"))?.id ?? null;
+}

@@ -2,7 +2,7 @@ import type { Db } from "../../db/types.js";
 import { fieldError } from "../../server/errors.js";
 import { type Actor, authorize } from "../access/policy.js";
 import { SMALL_CELL } from "./fidelity.schema.js";
-import { findPublishedInstrumentVersions } from "./instrument.service.js";
+import { findInstrumentInUse, findPublishedInstrumentVersions } from "./instrument.service.js";
 import { findConsensus, findReconciledForResults, findUnitNames } from "./observation.repo.js";
 import { quarterOf } from "./reliability.js";
 import { scoreObservation } from "./scoring.js";
@@ -16,13 +16,14 @@ import { scoreObservation } from "./scoring.js";
 export async function getResults(
   db: Db,
   actor: Actor,
-  query: { instrumentId: string; groupBy: "unit" | "office" | "quarter" },
+  query: { instrumentId?: string | undefined; groupBy: "unit" | "office" | "quarter" },
 ) {
   authorize(actor, "fidelity.results.read", { agencyId: actor.agencyId });
-  const versions = await findPublishedInstrumentVersions(db, actor.agencyId, query.instrumentId);
+  const instrumentId = query.instrumentId ?? (await findInstrumentInUse(db, actor.agencyId)) ?? "";
+  const versions = await findPublishedInstrumentVersions(db, actor.agencyId, instrumentId);
   const newest = [...versions.entries()].sort(([a], [b]) => b - a)[0]?.[1];
   if (!newest) throw fieldError("instrumentId", "Choose an instrument with a published version.");
-  const observations = await findReconciledForResults(db, actor.agencyId, query.instrumentId);
+  const observations = await findReconciledForResults(db, actor.agencyId, instrumentId);
   const consensus = await findConsensus(
     db,
     actor.agencyId,
@@ -54,7 +55,7 @@ export async function getResults(
   }
   const levels = newest.scale.map((l) => l.value);
   return {
-    instrumentId: query.instrumentId,
+    instrumentId,
     groupBy: query.groupBy,
     groups: [...groups.entries()]
       .map(([key, group]) => {

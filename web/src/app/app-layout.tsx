@@ -80,6 +80,11 @@ export function AppLayout() {
                 <Link to="/fidelity/debriefs">Debriefs</Link>
               </li>
             ) : null}
+            {can("fidelity.results.read") ? (
+              <li>
+                <Link to="/fidelity/results">Fidelity results</Link>
+              </li>
+            ) : null}
             {showsAdmin ? (
               <li>
                 <Link to="/admin">Admin</Link>

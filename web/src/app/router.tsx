@@ -7,6 +7,7 @@ import { DebriefsPage } from "../../../src/features/fidelity/ui/debriefs-page.js
 import { FidelityPage } from "../../../src/features/fidelity/ui/fidelity-page.js";
 import { ObservationPage } from "../../../src/features/fidelity/ui/observation-page.js";
 import { ReliabilityPage } from "../../../src/features/fidelity/ui/reliability-page.js";
+import { ResultsPage } from "../../../src/features/fidelity/ui/results-page.js";
 import { HomePage } from "../../../src/features/home/ui/home-page.js";
 import { OrgTreePage } from "../../../src/features/org/ui/org-tree-page.js";
 import { PartnerOrganizationPage } from "../../../src/features/partners/ui/partner-organization-page.js";
@@ -134,6 +135,12 @@ const fidelityReliabilityRoute = createRoute({
   component: ReliabilityPage,
 });
 
+const fidelityResultsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/fidelity/results",
+  component: ResultsPage,
+});
+
 const fidelityDebriefsRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: "/fidelity/debriefs",
@@ -178,6 +185,7 @@ const routeTree = rootRoute.addChildren([
   fidelityObservationRoute,
   fidelityReliabilityRoute,
   fidelityDebriefsRoute,
+  fidelityResultsRoute,
   adminRoute,
   agencySettingsRoute,
   auditRoute,
