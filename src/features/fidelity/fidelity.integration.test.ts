@@ -355,10 +355,10 @@ describe("blind rating, reconciling and the debrief", () => {
     );
   });
 
-  it("writes an audit event for every change", async () => {
+  it("writes an audit event for every change, without the observers' rating levels", async () => {
     const events = await db
       .selectFrom("audit_events")
-      .select(["summary"])
+      .select(["summary", "after_json"])
       .where("entity_id", "=", records.observation)
       .orderBy("id")
       .execute();
@@ -368,5 +368,7 @@ describe("blind rating, reconciling and the debrief", () => {
       "Submitted observer ratings",
       "Recorded the consensus ratings and debrief of a fidelity observation",
     ]);
+    expect(events[0]?.after_json).not.toContain('"rating"');
+    expect(events[0]?.after_json).toContain("M9");
   });
 });

@@ -300,8 +300,8 @@ export async function saveMyRatings(db: Db, actor: Actor, id: string, input: MyR
       entityType: "fidelity_observation",
       entityId: id,
       summary: input.submit ? "Submitted observer ratings" : "Saved observer ratings as a draft",
-      // The ratings themselves stay out of the audit trail's readable summary but are kept as the new state.
-      after: { observerId: mine.observerId, ratings, submitted: input.submit },
+      // Which measures, not the levels: the audit trail must not become a way round blind rating.
+      after: { observerId: mine.observerId, measuresRated: ratings.map((r) => r.measureCode), submitted: input.submit },
     });
   });
   return present(db, actor, id);
