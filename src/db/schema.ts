@@ -350,7 +350,6 @@ export interface FidelityConsensusRatingsTable {
   note: string;
 }
 
-
 export interface Database {
   agencies: AgenciesTable;
   org_units: OrgUnitsTable;
