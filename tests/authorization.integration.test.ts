@@ -21,6 +21,22 @@ import {
   sessionBodyOf,
   versionOf,
 } from "./support/coaching.js";
+import {
+  buildFidelityRecords,
+  consensusBody,
+  countFidelityRows,
+  historyRow,
+  instrumentDraftBody,
+  instrumentState,
+  markObservationRated,
+  observationState,
+  observerState,
+  observerUpdateBody,
+  ratingsOfAll,
+  resetInstrument,
+  resetObservation,
+  sampleState,
+} from "./support/fidelity.js";
 import { clearFocusesOfUnit, FOCUS_MONTH, focusBody, focusesOfUnit, resetFocus } from "./support/model-focus.js";
 import { buildPartnersAndTeams, type PartnersAndTeams } from "./support/partners-and-teams.js";
 import {
@@ -170,7 +186,8 @@ interface Side {
     rolloutPlan: string;
     curriculum: string;
     trainingSession: string;
-  } & CoachingRoleTableRecords;
+  } & CoachingRoleTableRecords &
+    FidelityRecordIds;
 }
 interface Ctx {
   actor: RoleActor;
@@ -420,6 +437,215 @@ function engagementPartyWrite(
   };
 }
 
+type FidelityRecordIds = Awaited<ReturnType<typeof buildFidelityRecords>>;
+/** The fidelity team runs instruments, observers, samples, scheduling, imports and reliability. */
+const FIDELITY_TEAM: readonly Role[] = ["admin", "implementation_lead"];
+/** Who opens observations: the fidelity team, and the observers assigned (the world's fidelity observer is). */
+const FIDELITY_RATERS: readonly Role[] = [...FIDELITY_TEAM, "fidelity_observer"];
+/** Whose fidelity debriefs each role reads: their own, their supervisor line's reports, or all for the fidelity team. */
+const DEBRIEF_REACH: Record<Role, Reach> = {
+  admin: EVERYONE,
+  implementation_lead: EVERYONE,
+  executive: EVERYONE,
+  manager: ["self", "supervisorN1", "workerN1", "newcomerN1", "supervisorN2", "workerN2"],
+  supervisor: ["self", "workerN1", "newcomerN1"],
+  training_coordinator: ["self"],
+  coaching_supervisor: ["self"],
+  staff: ["self"],
+  trainer: ["self"],
+  coach: ["self"],
+  fidelity_observer: ["self"],
+  partner_viewer: [],
+};
+
+const FIDELITY_TABLE: Record<string, RouteCase> = {
+  "GET /api/fidelity/instruments": {
+    kind: "own",
+    allowed: FIDELITY_TEAM,
+    send: ({ actor }) => actor.client.request("GET", "/api/fidelity/instruments"),
+  },
+  "POST /api/fidelity/instruments": {
+    kind: "own",
+    allowed: FIDELITY_TEAM,
+    state: ({ own }) => countFidelityRows(db, "fidelity_instruments", own.world.agency.id),
+    send: ({ actor }) => actor.client.request("POST", "/api/fidelity/instruments", { name: "Another instrument" }),
+  },
+  "GET /api/fidelity/instruments/:instrumentId": {
+    kind: "record",
+    record: "fidelityInstrument",
+    allowed: FIDELITY_TEAM,
+    state: (id) => instrumentState(db, id),
+    send: (c, id) => c.request("GET", `/api/fidelity/instruments/${id}`),
+  },
+  "PUT /api/fidelity/instruments/:instrumentId/draft": {
+    kind: "record",
+    record: "fidelityInstrument",
+    allowed: FIDELITY_TEAM,
+    prepare: (id) => resetInstrument(db, id, true),
+    state: (id) => instrumentState(db, id),
+    send: async (c, id) => c.request("PUT", `/api/fidelity/instruments/${id}/draft`, await instrumentDraftBody(db, id)),
+    cleanUp: (id) => resetInstrument(db, id, false),
+  },
+  "POST /api/fidelity/instruments/:instrumentId/draft": {
+    kind: "record",
+    record: "fidelityInstrument",
+    allowed: FIDELITY_TEAM,
+    prepare: (id) => resetInstrument(db, id, false),
+    state: (id) => instrumentState(db, id),
+    send: (c, id) => c.request("POST", `/api/fidelity/instruments/${id}/draft`),
+    cleanUp: (id) => resetInstrument(db, id, false),
+  },
+  "POST /api/fidelity/instruments/:instrumentId/publish": {
+    kind: "record",
+    record: "fidelityInstrument",
+    allowed: FIDELITY_TEAM,
+    prepare: (id) => resetInstrument(db, id, true),
+    state: (id) => instrumentState(db, id),
+    send: async (c, id) =>
+      c.request("POST", `/api/fidelity/instruments/${id}/publish`, {
+        version: (await instrumentDraftBody(db, id)).version,
+      }),
+    cleanUp: (id) => resetInstrument(db, id, false),
+  },
+  "GET /api/fidelity/observers": {
+    kind: "own",
+    allowed: FIDELITY_TEAM,
+    send: ({ actor }) => actor.client.request("GET", "/api/fidelity/observers"),
+  },
+  "POST /api/fidelity/observers": {
+    kind: "own",
+    allowed: FIDELITY_TEAM,
+    state: ({ own }) => countFidelityRows(db, "fidelity_observers", own.world.agency.id),
+    send: ({ actor, own }) =>
+      actor.client.request("POST", "/api/fidelity/observers", {
+        observerType: "agency_partner",
+        personId: own.people.workerS1,
+        trainedOn: "2025-01-01",
+        certifiedOn: "2025-02-01",
+        certificationExpiresOn: null,
+      }),
+    cleanUp: async ({ own }) => {
+      await db.deleteFrom("fidelity_observers").where("person_id", "=", own.people.workerS1).execute();
+    },
+  },
+  "PUT /api/fidelity/observers/:observerId": {
+    kind: "record",
+    record: "fidelityObserver",
+    allowed: FIDELITY_TEAM,
+    state: (id) => observerState(db, id),
+    send: async (c, id) => c.request("PUT", `/api/fidelity/observers/${id}`, await observerUpdateBody(db, id)),
+  },
+  "POST /api/fidelity/samples": {
+    kind: "own",
+    allowed: FIDELITY_TEAM,
+    state: ({ own }) => countFidelityRows(db, "fidelity_samples", own.world.agency.id),
+    send: ({ actor, own }) =>
+      actor.client.request("POST", "/api/fidelity/samples", {
+        orgUnitId: own.units.north,
+        periodStart: "2026-01-01",
+        periodEnd: "2026-03-31",
+        size: 2,
+      }),
+  },
+  "GET /api/fidelity/samples/:sampleId": {
+    kind: "record",
+    record: "fidelitySample",
+    allowed: FIDELITY_TEAM,
+    state: (id) => sampleState(db, id),
+    send: (c, id) => c.request("GET", `/api/fidelity/samples/${id}`),
+  },
+  "GET /api/fidelity/observations": {
+    kind: "own",
+    allowed: FIDELITY_RATERS,
+    send: ({ actor }) => actor.client.request("GET", "/api/fidelity/observations"),
+    check: async (response, { own }) =>
+      response.json<{ items: { id: string }[] }>().items.some((o) => o.id === own.records.fidelityObservation)
+        ? null
+        : "the observation is missing",
+  },
+  "POST /api/fidelity/observations": {
+    kind: "own",
+    allowed: FIDELITY_TEAM,
+    state: ({ own }) => countFidelityRows(db, "fidelity_observations", own.world.agency.id),
+    send: async ({ actor, own }) => {
+      const observers = await db
+        .selectFrom("fidelity_observation_observers")
+        .select("observer_id")
+        .where("observation_id", "=", own.records.fidelityObservation)
+        .execute();
+      return actor.client.request("POST", "/api/fidelity/observations", {
+        instrumentId: own.records.fidelityInstrument,
+        eventType: "teaming_event",
+        eventDate: "2026-05-04",
+        staffPersonId: own.people.workerN2,
+        observerIds: observers.map((o) => o.observer_id),
+        consentReference: "CONSENT-2",
+        consentGiven: true,
+      });
+    },
+  },
+  "POST /api/fidelity/observations/import": {
+    kind: "own",
+    allowed: FIDELITY_TEAM,
+    state: ({ own }) => countFidelityRows(db, "fidelity_observations", own.world.agency.id),
+    // A real (not dry-run) import of one new row, sent as the CSV file itself.
+    send: ({ actor, own }) =>
+      app.inject({
+        method: "POST",
+        url: `/api/fidelity/observations/import?instrumentId=${own.records.fidelityInstrument}`,
+        headers: { cookie: actor.client.cookie, "x-csrf-token": actor.client.csrfToken, "content-type": "text/csv" },
+        payload: historyRow(own.world),
+      }),
+  },
+  "GET /api/fidelity/observations/:observationId": {
+    kind: "record",
+    record: "fidelityObservation",
+    allowed: FIDELITY_RATERS,
+    state: (id) => observationState(db, id),
+    send: (c, id) => c.request("GET", `/api/fidelity/observations/${id}`),
+  },
+  "PUT /api/fidelity/observations/:observationId/my-ratings": {
+    kind: "record",
+    record: "fidelityObservation",
+    // Only an observer assigned to the observation rates it; the fidelity team cannot rate for them.
+    allowed: ["fidelity_observer"],
+    prepare: (id) => resetObservation(db, id),
+    state: (id) => observationState(db, id),
+    send: (c, id) =>
+      c.request("PUT", `/api/fidelity/observations/${id}/my-ratings`, { ratings: ratingsOfAll([3, 2, 3, 4]) }),
+    cleanUp: (id) => resetObservation(db, id),
+  },
+  "PUT /api/fidelity/observations/:observationId/consensus": {
+    kind: "record",
+    record: "fidelityObservation",
+    allowed: FIDELITY_RATERS,
+    prepare: (id) => markObservationRated(db, id),
+    state: (id) => observationState(db, id),
+    send: async (c, id) => c.request("PUT", `/api/fidelity/observations/${id}/consensus`, await consensusBody(db, id)),
+    cleanUp: (id) => resetObservation(db, id),
+  },
+  "GET /api/people/:personId/fidelity-debriefs": {
+    kind: "person",
+    reach: DEBRIEF_REACH,
+    targets: PERSON_TARGETS,
+    send: (c, id) => c.request("GET", `/api/people/${id}/fidelity-debriefs`),
+  },
+  "GET /api/fidelity/results": {
+    kind: "own",
+    allowed: ["admin", "implementation_lead", "executive", "manager", "supervisor", "partner_viewer"],
+    send: ({ actor, own }) =>
+      actor.client.request(
+        "GET",
+        `/api/fidelity/results?instrumentId=${own.records.fidelityInstrument}&groupBy=office`,
+      ),
+  },
+  "GET /api/fidelity/reliability": {
+    kind: "own",
+    allowed: FIDELITY_TEAM,
+    send: ({ actor, own }) =>
+      actor.client.request("GET", `/api/fidelity/reliability?instrumentId=${own.records.fidelityInstrument}`),
+  },
+};
 const TABLE: Record<string, RouteCase> = {
   "GET /api/health": { kind: "public", send: (c) => c.request("GET", "/api/health") },
   "GET /api/openapi.json": { kind: "public", send: (c) => c.request("GET", "/api/openapi.json") },
@@ -1509,6 +1735,7 @@ const TABLE: Record<string, RouteCase> = {
       actor.client.request("POST", "/api/training/onboarding", { personId: own.people.newcomerN1 }),
     cleanUp: async ({ own }) => await removeEnrollments(db, own.people.newcomerN1),
   },
+  ...FIDELITY_TABLE,
 };
 
 /** A fresh feed address for the account, made the way the service makes one. */
@@ -1722,14 +1949,16 @@ const foreignIds = new Map<string, string[]>();
 async function buildSide(slug: string): Promise<Side> {
   const world = await buildWorld(db, slug);
   const { newcomerN1 } = await addSpareAccounts(db, world);
+  const partnersAndTeams = await buildPartnersAndTeams(db, world);
   const records = {
-    ...(await buildPartnersAndTeams(db, world)),
+    ...partnersAndTeams,
     rosterImport: await buildRosterImport(world),
     model: await buildPracticeModel(db, world.agency.id, world.emails.admin),
     ...(await buildCoachingRecordsForRoleTable(db, world)),
     rolloutPlan: await buildRolloutPlan(db, world),
     curriculum: await buildCurriculum(db, world),
     trainingSession: await buildTrainingSession(db, world),
+    ...(await buildFidelityRecords(db, world, partnersAndTeams.partnerOrganization)),
   };
   const actors = await signInEveryRole(app, db, world);
   const { people } = world;

@@ -9,6 +9,7 @@ import * as practiceModels from "./migrations/0006-practice-models.js";
 import * as modelFocus from "./migrations/0007-model-focus.js";
 import * as training from "./migrations/0008-training.js";
 import * as coaching from "./migrations/0009-coaching.js";
+import * as fidelity from "./migrations/0010-fidelity.js";
 import * as calendarFeeds from "./migrations/0011-calendar-feeds.js";
 import type { Database } from "./schema.js";
 
@@ -33,6 +34,7 @@ function migrationsFor(dialect: DatabaseDialect): Record<string, Migration> {
     "0007-model-focus": modelFocus,
     "0008-training": training,
     "0009-coaching": coaching,
+    "0010-fidelity": fidelity,
     "0011-calendar-feeds": calendarFeeds,
   };
 }

@@ -518,6 +518,113 @@ export interface TrainingEnrollmentsTable {
   updated_at: string;
 }
 
+export interface FidelityInstrumentsTable {
+  id: string;
+  agency_id: string;
+  name: string;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+export interface FidelityInstrumentVersionsTable {
+  id: string;
+  agency_id: string;
+  instrument_id: string;
+  /** Null while the version is a draft. */
+  number: number | null;
+  /** `draft` or `published`; a published version never changes. */
+  status: string;
+  /** JSON: the scale, the measures (linked to model elements) and the scoring rules. */
+  content_json: string;
+  published_at: string | null;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+export interface FidelityObserversTable {
+  id: string;
+  agency_id: string;
+  /** `community_partner` (a partner person) or `agency_partner` (a staff person). */
+  observer_type: string;
+  person_id: string | null;
+  partner_person_id: string | null;
+  trained_on: string | null;
+  certified_on: string | null;
+  certification_expires_on: string | null;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+export interface FidelitySamplesTable {
+  id: string;
+  agency_id: string;
+  org_unit_id: string;
+  period_start: string;
+  period_end: string;
+  seed: string;
+  sample_size: number;
+  /** JSON array of the sampled people's ids, in draw order. */
+  person_ids_json: string;
+  created_by_user_id: string;
+  created_at: string;
+}
+
+export interface FidelityObservationsTable {
+  id: string;
+  agency_id: string;
+  instrument_id: string;
+  instrument_version_number: number;
+  /** `teaming_event` or `family_meeting`. */
+  event_type: string;
+  event_date: string;
+  staff_person_id: string;
+  /** The staff person's unit on the event date, kept so results do not move when people transfer. */
+  org_unit_id: string | null;
+  /** An opaque reference to the family's consent record; never anything that identifies the family. */
+  consent_reference: string;
+  /** `scheduled`, `rated` (both observers submitted) or `reconciled`. */
+  status: string;
+  /** `app` or `import`. */
+  source: string;
+  /** The observation id in an imported spreadsheet. */
+  external_id: string | null;
+  debrief_strengths: string;
+  debrief_next_steps: string;
+  reconciled_at: string | null;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+export interface FidelityObservationObserversTable {
+  agency_id: string;
+  observation_id: string;
+  observer_id: string;
+  observer_type: string;
+  submitted_at: string | null;
+}
+
+export interface FidelityRatingsTable {
+  agency_id: string;
+  observation_id: string;
+  observer_id: string;
+  measure_code: string;
+  rating: number;
+  note: string;
+  updated_at: string;
+}
+
+export interface FidelityConsensusRatingsTable {
+  agency_id: string;
+  observation_id: string;
+  measure_code: string;
+  rating: number;
+  note: string;
+}
+
 export interface Database {
   agencies: AgenciesTable;
   org_units: OrgUnitsTable;
@@ -553,4 +660,12 @@ export interface Database {
   training_sessions: TrainingSessionsTable;
   training_session_trainers: TrainingSessionTrainersTable;
   training_enrollments: TrainingEnrollmentsTable;
+  fidelity_instruments: FidelityInstrumentsTable;
+  fidelity_instrument_versions: FidelityInstrumentVersionsTable;
+  fidelity_observers: FidelityObserversTable;
+  fidelity_samples: FidelitySamplesTable;
+  fidelity_observations: FidelityObservationsTable;
+  fidelity_observation_observers: FidelityObservationObserversTable;
+  fidelity_ratings: FidelityRatingsTable;
+  fidelity_consensus_ratings: FidelityConsensusRatingsTable;
 }

@@ -17,6 +17,7 @@ import { registerAgencyRoutes } from "../features/agencies/agency.routes.js";
 import { registerAuditRoutes } from "../features/audit/audit.routes.js";
 import { registerCalendarFeedRoutes } from "../features/calendar/calendar-feed.routes.js";
 import { registerCoachingRoutes } from "../features/coaching/coaching.routes.js";
+import { registerFidelityRoutes } from "../features/fidelity/fidelity.routes.js";
 import { registerHomeRoutes } from "../features/home/home.routes.js";
 import { registerModelRoutes } from "../features/model/model.routes.js";
 import { registerModelFocusRoutes } from "../features/model-focus/model-focus.routes.js";
@@ -124,6 +125,7 @@ export async function buildApp(database: DatabaseHandle, config: AppConfig, opti
   registerModelFocusRoutes(app);
   registerCoachingRoutes(app);
   registerTrainingRoutes(app);
+  registerFidelityRoutes(app);
 
   const webRoot = config.webRoot ? resolve(config.webRoot) : null;
   const servesWeb = webRoot !== null && existsSync(resolve(webRoot, "index.html"));

@@ -33,6 +33,10 @@ export const ACTIONS = [
   "training.read",
   "training.manage",
   "trainingAttendance.record",
+  "fidelity.manage",
+  "fidelity.rate",
+  "fidelity.debriefs.read",
+  "fidelity.results.read",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -72,6 +76,20 @@ const MODEL_EDITING = { "models.edit": "agency", "modelFocus.set": "agency" } as
  */
 const COACHING_PARTICIPATION = { "coaching.participate": "self" } as const;
 const COACHING_AGGREGATES = { "coaching.aggregates": "agency" } as const;
+/**
+ * Fidelity (SPEC §6). The fidelity team (admin, implementation lead) runs instruments, observers,
+ * samples, scheduling, imports and reliability and sees individual observers' ratings. Observers
+ * rate only the observations they are assigned to. A debrief is for the observed person and their
+ * supervisor line, which the service checks per record. Results are aggregates with small cells
+ * suppressed, for leaders and partners.
+ */
+const FIDELITY_TEAM = {
+  "fidelity.manage": "agency",
+  "fidelity.rate": "agency",
+  "fidelity.debriefs.read": "agency",
+} as const;
+const OWN_DEBRIEFS = { "fidelity.debriefs.read": "self" } as const;
+const FIDELITY_RESULTS = { "fidelity.results.read": "agency" } as const;
 
 export const GRANTS: Record<Role, Partial<Record<Action, Scope>>> = {
   admin: {
@@ -88,6 +106,8 @@ export const GRANTS: Record<Role, Partial<Record<Action, Scope>>> = {
     "coaching.read": "agency",
     ...COACHING_AGGREGATES,
     ...TRAINING_MANAGEMENT,
+    ...FIDELITY_TEAM,
+    ...FIDELITY_RESULTS,
   },
   implementation_lead: {
     ...EVERYONE_ON_STAFF,
@@ -97,6 +117,8 @@ export const GRANTS: Record<Role, Partial<Record<Action, Scope>>> = {
     ...COACHING_PARTICIPATION,
     ...COACHING_AGGREGATES,
     ...TRAINING_MANAGEMENT,
+    ...FIDELITY_TEAM,
+    ...FIDELITY_RESULTS,
   },
   training_coordinator: {
     ...EVERYONE_ON_STAFF,
@@ -104,6 +126,7 @@ export const GRANTS: Record<Role, Partial<Record<Action, Scope>>> = {
     ...PARTNER_PAY,
     ...COACHING_PARTICIPATION,
     ...TRAINING_MANAGEMENT,
+    ...OWN_DEBRIEFS,
   },
   coaching_supervisor: {
     ...EVERYONE_ON_STAFF,
@@ -113,8 +136,16 @@ export const GRANTS: Record<Role, Partial<Record<Action, Scope>>> = {
     "coaching.read": "agency",
     "coaching.manage": "agency",
     ...COACHING_AGGREGATES,
+    ...OWN_DEBRIEFS,
   },
-  executive: { ...EVERYONE_ON_STAFF, "people.read": "agency", ...COACHING_PARTICIPATION, ...COACHING_AGGREGATES },
+  executive: {
+    ...EVERYONE_ON_STAFF,
+    "people.read": "agency",
+    ...COACHING_PARTICIPATION,
+    ...COACHING_AGGREGATES,
+    ...OWN_DEBRIEFS,
+    ...FIDELITY_RESULTS,
+  },
   // Managers and supervisors choose the monthly practice focus of the units they lead.
   manager: {
     ...EVERYONE_ON_STAFF,
@@ -122,12 +153,16 @@ export const GRANTS: Record<Role, Partial<Record<Action, Scope>>> = {
     "modelFocus.set": "subtree",
     ...COACHING_PARTICIPATION,
     ...COACHING_AGGREGATES,
+    ...OWN_DEBRIEFS,
+    ...FIDELITY_RESULTS,
   },
   supervisor: {
     ...EVERYONE_ON_STAFF,
     "people.read": "subtree",
     "modelFocus.set": "subtree",
     ...COACHING_PARTICIPATION,
+    ...OWN_DEBRIEFS,
+    ...FIDELITY_RESULTS,
   },
   // Trainers record attendance of the sessions they train; the service checks they train it.
   trainer: {
@@ -135,13 +170,20 @@ export const GRANTS: Record<Role, Partial<Record<Action, Scope>>> = {
     "people.read": "self",
     "trainingAttendance.record": "agency",
     ...COACHING_PARTICIPATION,
+    ...OWN_DEBRIEFS,
   },
-  coach: { ...EVERYONE_ON_STAFF, "people.read": "self", ...COACHING_PARTICIPATION },
-  fidelity_observer: { ...EVERYONE_ON_STAFF, "people.read": "self", ...COACHING_PARTICIPATION },
-  staff: { ...EVERYONE_ON_STAFF, "people.read": "self", ...COACHING_PARTICIPATION },
+  coach: { ...EVERYONE_ON_STAFF, "people.read": "self", ...COACHING_PARTICIPATION, ...OWN_DEBRIEFS },
+  fidelity_observer: {
+    ...EVERYONE_ON_STAFF,
+    "people.read": "self",
+    ...COACHING_PARTICIPATION,
+    ...OWN_DEBRIEFS,
+    "fidelity.rate": "agency",
+  },
+  staff: { ...EVERYONE_ON_STAFF, "people.read": "self", ...COACHING_PARTICIPATION, ...OWN_DEBRIEFS },
   // Partners see aggregates only (SPEC §8); they get their own agency's name and nothing row-level.
   // The published practice model is for everyone signed in, partners included (SPEC §2).
-  partner_viewer: { "agency.read": "agency", "models.read": "agency", ...COACHING_AGGREGATES },
+  partner_viewer: { "agency.read": "agency", "models.read": "agency", ...COACHING_AGGREGATES, ...FIDELITY_RESULTS },
 };
 
 const SCOPE_WIDTH: Record<Scope, number> = { self: 1, subtree: 2, agency: 3 };

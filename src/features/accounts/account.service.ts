@@ -53,3 +53,8 @@ export async function createAccount(
   });
   return { userId, email };
 }
+
+/** The partner person an account belongs to (partner accounts only), for domains that act for partners. */
+export async function findPartnerPersonIdOfAccount(db: Db, agencyId: string, userId: string): Promise<string | null> {
+  return (await findUserById(db, agencyId, userId))?.partner_person_id ?? null;
+}

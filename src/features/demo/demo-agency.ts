@@ -5,6 +5,7 @@ import type { OrgUnitRow } from "../org/org-unit.repo.js";
 import type { JobRole, Level } from "../people/person.schema.js";
 import { buildAgency, buildOrgUnit, buildPeople, buildPerson, buildUser, type PersonSeed } from "./builders.js";
 import { seedDemoCoaching } from "./demo-coaching.js";
+import { seedDemoFidelityFor } from "./demo-fidelity.js";
 import { seedDemoModelFocus } from "./demo-model-focus.js";
 import { type DemoStaff, seedDemoPartnersAndTeams } from "./demo-partners-and-teams.js";
 import { seedDemoPracticeModel } from "./demo-practice-model.js";
@@ -352,5 +353,6 @@ async function createDemoAgency(db: Db): Promise<string> {
     const coachingSupervisorUser = userIds.get("coaching_supervisor");
     if (coachingSupervisorUser) await seedDemoCoaching(db, agency.id, demoStaff, coachingSupervisorUser);
   }
+  if (observer && coach) await seedDemoFidelityFor(db, agency.id, { observer, coach, password: DEMO_PASSWORD });
   return agency.name;
 }

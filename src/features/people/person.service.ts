@@ -172,3 +172,14 @@ export async function findPersonOfAgency(db: Db, agencyId: string, personId: str
 export async function countStaffByLevel(db: Db, agencyId: string) {
   return countActivePeopleByLevel(db, agencyId);
 }
+
+/** The ids of a person's supervisor, their supervisor, and so on up (stops at a cycle), for other domains' "supervisor line" rules. */
+export async function findSupervisorLineIds(db: Db, agencyId: string, personId: string): Promise<string[]> {
+  const chain = await findSupervisorChain(db, agencyId, personId, REPORTING_LINE_LIMIT);
+  const ids: string[] = [];
+  for (const boss of chain) {
+    if (boss.id === personId || ids.includes(boss.id)) break;
+    ids.push(boss.id);
+  }
+  return ids;
+}

@@ -91,6 +91,20 @@ export function AppLayout() {
                 <Link to="/coaching">Coaching</Link>
               </li>
             ) : null}
+            {can("fidelity.rate") ? (
+              <li>
+                <Link to="/fidelity">Fidelity</Link>
+              </li>
+            ) : can("fidelity.debriefs.read") ? (
+              <li>
+                <Link to="/fidelity/debriefs">Debriefs</Link>
+              </li>
+            ) : null}
+            {can("fidelity.results.read") ? (
+              <li>
+                <Link to="/fidelity/results">Fidelity results</Link>
+              </li>
+            ) : null}
             {showsAdmin ? (
               <li>
                 <Link to="/admin">Admin</Link>

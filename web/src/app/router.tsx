@@ -7,6 +7,11 @@ import { CoachingPage } from "../../../src/features/coaching/ui/coaching-page.js
 import { EngagementPage } from "../../../src/features/coaching/ui/engagement-page.js";
 import { MatchPage } from "../../../src/features/coaching/ui/match-page.js";
 import { SessionPage } from "../../../src/features/coaching/ui/session-page.js";
+import { DebriefsPage } from "../../../src/features/fidelity/ui/debriefs-page.js";
+import { FidelityPage } from "../../../src/features/fidelity/ui/fidelity-page.js";
+import { ObservationPage } from "../../../src/features/fidelity/ui/observation-page.js";
+import { ReliabilityPage } from "../../../src/features/fidelity/ui/reliability-page.js";
+import { ResultsPage } from "../../../src/features/fidelity/ui/results-page.js";
 import { HomePage } from "../../../src/features/home/ui/home-page.js";
 import { ModelAdminPage } from "../../../src/features/model/ui/model-admin-page.js";
 import { ModelComparePage } from "../../../src/features/model/ui/model-compare-page.js";
@@ -260,6 +265,35 @@ const staffStatusRoute = createRoute({
   component: StaffStatusPage,
 });
 
+const fidelityRoute = createRoute({ getParentRoute: () => rootRoute, path: "/fidelity", component: FidelityPage });
+
+const fidelityObservationRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/fidelity/observations/$observationId",
+  component: function FidelityObservationRoute() {
+    const { observationId } = fidelityObservationRoute.useParams();
+    return <ObservationPage key={observationId} observationId={observationId} />;
+  },
+});
+
+const fidelityReliabilityRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/fidelity/reliability",
+  component: ReliabilityPage,
+});
+
+const fidelityResultsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/fidelity/results",
+  component: ResultsPage,
+});
+
+const fidelityDebriefsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/fidelity/debriefs",
+  component: () => <DebriefsPage />,
+});
+
 const adminRoute = createRoute({ getParentRoute: () => rootRoute, path: "/admin", component: AdminIndexPage });
 
 const agencySettingsRoute = createRoute({
@@ -309,6 +343,11 @@ const routeTree = rootRoute.addChildren([
   trainingSessionsRoute,
   trainingSessionRoute,
   staffStatusRoute,
+  fidelityRoute,
+  fidelityObservationRoute,
+  fidelityReliabilityRoute,
+  fidelityDebriefsRoute,
+  fidelityResultsRoute,
   adminRoute,
   agencySettingsRoute,
   auditRoute,

@@ -1,0 +1,57 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { type Client, signIn, startTestApp } from "../../../tests/support/test-app.js";
+import { DEMO_PASSWORD, ensureDemoAgency } from "../demo/demo-agency.js";
+import { DEMO_PARTNER_OBSERVER_EMAIL } from "../demo/demo-fidelity.js";
+
+const { app } = await startTestApp();
+let lead: Client;
+
+beforeAll(async () => {
+  await ensureDemoAgency(app.database.db, {});
+  lead = await signIn(app, "implementation.lead@wexler.example", DEMO_PASSWORD);
+});
+
+describe("the demo agency's fidelity history", () => {
+  it("has two years of reconciled observations with plausible reliability and one drifting pair", async () => {
+    const instruments = (await lead.request("GET", "/api/fidelity/instruments")).json<{ items: { id: string }[] }>();
+    expect(instruments.items).toHaveLength(1);
+    const instrumentId = instruments.items[0]?.id ?? "";
+    const reliability = (await lead.request("GET", `/api/fidelity/reliability?instrumentId=${instrumentId}`)).json<{
+      observations: number;
+      overall: { kappa: number; exactAgreement: number };
+      quarters: { quarter: string }[];
+      pairs: { observerNames: string[]; drift: boolean }[];
+    }>();
+    expect(reliability.observations).toBe(64);
+    expect(reliability.quarters).toHaveLength(8);
+    expect(reliability.overall.exactAgreement).toBeGreaterThan(0.55);
+    expect(reliability.overall.kappa).toBeGreaterThan(0.3);
+    expect(reliability.pairs.map((p) => [p.observerNames.some((n) => n === "Marcus Bell"), p.drift]).sort()).toEqual([
+      [false, false],
+      [true, true],
+    ]);
+  });
+
+  it("shows results by unit, with trained units meeting fidelity more often, to leaders and partners", async () => {
+    const instrumentId = (await lead.request("GET", "/api/fidelity/instruments")).json<{ items: { id: string }[] }>()
+      .items[0]?.id;
+    const partner = await signIn(app, "partner@wexler.example", DEMO_PASSWORD);
+    const response = await partner.request("GET", `/api/fidelity/results?instrumentId=${instrumentId}&groupBy=unit`);
+    expect(response.statusCode).toBe(200);
+    const groups = response.json<{
+      groups: { label: string; observations: number; suppressed: boolean; meanOverall: number }[];
+    }>().groups;
+    expect(groups).toHaveLength(8);
+    expect(groups.every((g) => g.observations === 8 && !g.suppressed)).toBe(true);
+    // Units are listed by name, as the demo trained them: the first four finished training in mid-2025.
+    const mean = (list: typeof groups) => list.reduce((sum, g) => sum + g.meanOverall, 0) / list.length;
+    const byName = [...groups].sort((a, b) => a.label.localeCompare(b.label));
+    expect(mean(byName.slice(0, 4)) - mean(byName.slice(4))).toBeGreaterThan(0.3);
+  });
+
+  it("lets the community observer sign in with a partner account and see their observations", async () => {
+    const partner = await signIn(app, DEMO_PARTNER_OBSERVER_EMAIL, DEMO_PASSWORD);
+    const list = (await partner.request("GET", "/api/fidelity/observations")).json<{ items: unknown[] }>();
+    expect(list.items).toHaveLength(32);
+  });
+});

@@ -1,0 +1,89 @@
+import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { api } from "../../../../web/src/api/api-client.js";
+import { SelectField } from "../../../../web/src/components/form-fields.js";
+import { PageHeader } from "../../../../web/src/components/page-header.js";
+import { LoadError, Loading } from "../../../../web/src/components/query-status.js";
+import { ZResults } from "../fidelity.schema.js";
+import { decimal, percent } from "./fidelity-keys.js";
+
+const GROUPINGS = [
+  { value: "quarter", label: "Quarter" },
+  { value: "office", label: "Office" },
+  { value: "unit", label: "Unit" },
+] as const;
+
+/** Fidelity results for leaders and partners, for the agency's instrument in use: aggregates only. */
+export function ResultsPage() {
+  const [groupBy, setGroupBy] = useState<"quarter" | "office" | "unit">("quarter");
+  const results = useQuery({
+    queryKey: ["fidelity", "results", groupBy],
+    queryFn: () => api.get("/api/fidelity/results", ZResults, { groupBy }),
+  });
+  return (
+    <>
+      <PageHeader
+        title="Fidelity results"
+        intro="How often observed meetings met fidelity. Groups with fewer than five observations show only their count."
+      />
+      <SelectField
+        label="Group by"
+        value={groupBy}
+        onChange={(value) => setGroupBy(value as typeof groupBy)}
+        options={GROUPINGS}
+      />
+      {results.isPending ? <Loading what="results" /> : null}
+      {results.isError ? <LoadError error={results.error} what="results" /> : null}
+      {results.data ? (
+        <section className="panel" aria-labelledby="results-heading">
+          <h2 id="results-heading">Share of observations meeting fidelity</h2>
+          <div
+            className="fidelity-chart"
+            role="img"
+            aria-label="Bar chart of the share meeting fidelity per group; the table below lists the same numbers."
+          >
+            <ResponsiveContainer width="100%" height={260}>
+              <BarChart
+                accessibilityLayer={false}
+                data={results.data.groups.map((g) => ({
+                  label: g.label,
+                  met: g.shareMet === null ? 0 : Math.round(g.shareMet * 100),
+                }))}
+              >
+                <CartesianGrid strokeDasharray="3 3" />
+                <XAxis dataKey="label" />
+                <YAxis domain={[0, 100]} unit="%" />
+                <Tooltip />
+                <Bar dataKey="met" name="Meeting fidelity (%)" fill="#1d4ed8" />
+              </BarChart>
+            </ResponsiveContainer>
+          </div>
+          <div className="table-wrap">
+            <table className="table">
+              <caption className="table-caption">Results by {groupBy}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{GROUPINGS.find((g) => g.value === groupBy)?.label}</th>
+                  <th scope="col">Observations</th>
+                  <th scope="col">Meeting fidelity</th>
+                  <th scope="col">Mean score</th>
+                </tr>
+              </thead>
+              <tbody>
+                {results.data.groups.map((g) => (
+                  <tr key={g.key}>
+                    <th scope="row">{g.label}</th>
+                    <td>{g.observations}</td>
+                    <td>{g.suppressed ? "Fewer than 5" : percent(g.shareMet)}</td>
+                    <td>{g.suppressed ? "—" : decimal(g.meanOverall)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      ) : null}
+    </>
+  );
+}
