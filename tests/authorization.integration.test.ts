@@ -1735,6 +1735,16 @@ const TABLE: Record<string, RouteCase> = {
       actor.client.request("POST", "/api/training/onboarding", { personId: own.people.newcomerN1 }),
     cleanUp: async ({ own }) => await removeEnrollments(db, own.people.newcomerN1),
   },
+  "GET /api/coaching/training-follow-up": {
+    kind: "own",
+    allowed: ["admin", "implementation_lead", "training_coordinator", "coaching_supervisor"],
+    send: ({ actor }) => actor.client.request("GET", "/api/coaching/training-follow-up"),
+    check: async (response, { own }) => {
+      const ownUnits: string[] = Object.values(own.units);
+      const listed = response.json<{ units: { orgUnitId: string }[] }>().units.map((u) => u.orgUnitId);
+      return listed.every((id) => ownUnits.includes(id)) ? null : "lists a unit of another agency";
+    },
+  },
   ...FIDELITY_TABLE,
 };
 

@@ -37,6 +37,7 @@ export const ACTIONS = [
   "fidelity.rate",
   "fidelity.debriefs.read",
   "fidelity.results.read",
+  "coaching.followUp.read",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -90,6 +91,8 @@ const FIDELITY_TEAM = {
 } as const;
 const OWN_DEBRIEFS = { "fidelity.debriefs.read": "self" } as const;
 const FIDELITY_RESULTS = { "fidelity.results.read": "agency" } as const;
+/** Trained units still waiting for coaching: for those who organize training and coaching. */
+const TRAINING_FOLLOW_UP = { "coaching.followUp.read": "agency" } as const;
 
 export const GRANTS: Record<Role, Partial<Record<Action, Scope>>> = {
   admin: {
@@ -108,6 +111,7 @@ export const GRANTS: Record<Role, Partial<Record<Action, Scope>>> = {
     ...TRAINING_MANAGEMENT,
     ...FIDELITY_TEAM,
     ...FIDELITY_RESULTS,
+    ...TRAINING_FOLLOW_UP,
   },
   implementation_lead: {
     ...EVERYONE_ON_STAFF,
@@ -119,6 +123,7 @@ export const GRANTS: Record<Role, Partial<Record<Action, Scope>>> = {
     ...TRAINING_MANAGEMENT,
     ...FIDELITY_TEAM,
     ...FIDELITY_RESULTS,
+    ...TRAINING_FOLLOW_UP,
   },
   training_coordinator: {
     ...EVERYONE_ON_STAFF,
@@ -127,6 +132,7 @@ export const GRANTS: Record<Role, Partial<Record<Action, Scope>>> = {
     ...COACHING_PARTICIPATION,
     ...TRAINING_MANAGEMENT,
     ...OWN_DEBRIEFS,
+    ...TRAINING_FOLLOW_UP,
   },
   coaching_supervisor: {
     ...EVERYONE_ON_STAFF,
@@ -137,6 +143,7 @@ export const GRANTS: Record<Role, Partial<Record<Action, Scope>>> = {
     "coaching.manage": "agency",
     ...COACHING_AGGREGATES,
     ...OWN_DEBRIEFS,
+    ...TRAINING_FOLLOW_UP,
   },
   executive: {
     ...EVERYONE_ON_STAFF,

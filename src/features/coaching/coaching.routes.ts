@@ -32,6 +32,8 @@ import {
   ZSessionInput,
   ZSessionStart,
   ZSuggestions,
+  ZTrainingFollowUp,
+  ZTrainingFollowUpQuery,
   ZVersionOnly,
 } from "./coaching.schema.js";
 import { countCoachingRecordsReferencingModelItems } from "./coaching.service.js";
@@ -56,6 +58,7 @@ import {
   suggestCoaches,
 } from "./request.service.js";
 import { getSession, saveSession, startSession } from "./session.service.js";
+import { getTrainingFollowUp } from "./training-follow-up.service.js";
 
 const problems = { 400: ZProblem, 401: ZProblem, 403: ZProblem, 404: ZProblem, 409: ZProblem };
 const id = z.string().min(1).max(64);
@@ -108,6 +111,16 @@ export function registerCoachingRoutes(app: App) {
       response: { 200: ZCoverage, ...problems },
     },
     handler: async (request) => getCoverage(db, actorOf(request)),
+  });
+  app.get("/api/coaching/training-follow-up", {
+    config: { access: "coaching.followUp.read" },
+    schema: {
+      tags,
+      summary: "Units whose training ended more than the threshold ago with nobody in coaching yet",
+      querystring: ZTrainingFollowUpQuery,
+      response: { 200: ZTrainingFollowUp, ...problems },
+    },
+    handler: async (request) => getTrainingFollowUp(db, actorOf(request), request.query.thresholdDays),
   });
 
   // ---- Coaches ----

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { type LEVELS, ZLevel } from "../people/person.schema.js";
+import { DEFAULT_FOLLOW_UP_THRESHOLD_DAYS } from "./training-follow-up.js";
 
 /**
  * Zod schemas of coaching (SPEC §4), shared by the API and the web forms: programs, the coach
@@ -484,3 +485,29 @@ export const ZFeedbackSummary = z.object({
   ),
 });
 export type FeedbackSummary = z.infer<typeof ZFeedbackSummary>;
+
+// ---- Training follow-up ----
+export const ZTrainingFollowUpQuery = z.object({
+  thresholdDays: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(365)
+    .default(DEFAULT_FOLLOW_UP_THRESHOLD_DAYS)
+    .describe("How many days after training a unit may go without coaching before it is flagged"),
+});
+export type TrainingFollowUpQuery = z.infer<typeof ZTrainingFollowUpQuery>;
+
+export const ZTrainingFollowUp = z.object({
+  thresholdDays: z.number().int(),
+  today: z.string().describe("Today in the agency's time zone (YYYY-MM-DD)"),
+  units: z.array(
+    z.object({
+      orgUnitId: z.string(),
+      orgUnitName: z.string(),
+      trainingEndedOn: z.string(),
+      daysSinceTraining: z.number().int(),
+    }),
+  ),
+});
+export type TrainingFollowUp = z.infer<typeof ZTrainingFollowUp>;

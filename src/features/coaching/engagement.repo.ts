@@ -287,3 +287,18 @@ export async function findEngagementIdsOfModel(db: Db, agencyId: string, modelId
     .execute();
   return rows.map((r) => r.id);
 }
+
+/** The earliest engagement start per org unit of the coachees (where they are placed today). */
+export async function findEarliestEngagementStartByCoacheeUnit(db: Db, agencyId: string) {
+  const rows = await db
+    .selectFrom("coaching_engagements as e")
+    .innerJoin("people as p", (j) =>
+      j.onRef("p.id", "=", "e.coachee_person_id").onRef("p.agency_id", "=", "e.agency_id"),
+    )
+    .where("e.agency_id", "=", agencyId)
+    .where("p.org_unit_id", "is not", null)
+    .groupBy("p.org_unit_id")
+    .select((eb) => ["p.org_unit_id", eb.fn.min("e.started_on").as("earliest_start")])
+    .execute();
+  return rows.map((r) => ({ orgUnitId: r.org_unit_id as string, earliestStartOn: r.earliest_start }));
+}

@@ -3,6 +3,7 @@ export const coachingKeys = {
   all: ["coaching"] as const,
   programs: ["coaching", "programs"] as const,
   coverage: ["coaching", "coverage"] as const,
+  trainingFollowUp: ["coaching", "training-follow-up"] as const,
   requests: ["coaching", "requests"] as const,
   engagements: ["coaching", "engagements"] as const,
   engagement: (id: string) => ["coaching", "engagement", id] as const,

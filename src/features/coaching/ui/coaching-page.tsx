@@ -17,6 +17,7 @@ import {
   ZEngagementList,
 } from "../coaching.schema.js";
 import { coachingKeys } from "./coaching-keys.js";
+import { TrainingFollowUpSection } from "./training-follow-up-section.js";
 
 const RELATION_LABELS = {
   coach: "You coach",
@@ -277,6 +278,7 @@ export function CoachingPage() {
           )}
         </section>
       ) : null}
+      {can("coaching.followUp.read") ? <TrainingFollowUpSection /> : null}
       {can("coaching.aggregates") ? <Coverage /> : null}
     </>
   );

@@ -7,6 +7,7 @@ import { ErrorSummary } from "../../../../web/src/components/error-summary.js";
 import { TextField } from "../../../../web/src/components/form-fields.js";
 import { PageHeader } from "../../../../web/src/components/page-header.js";
 import { LoadError, Loading } from "../../../../web/src/components/query-status.js";
+import { TrainingFollowUpSection } from "../../coaching/ui/training-follow-up-section.js";
 import { ZRolloutPlanDetail, ZRolloutPlanList } from "../rollout-plan.schema.js";
 import { trainingKeys } from "./training-keys.js";
 import { TrainingNav } from "./training-nav.js";
@@ -105,6 +106,7 @@ export function RolloutPlansPage() {
         }
       />
       <TrainingNav />
+      {can("coaching.followUp.read") ? <TrainingFollowUpSection /> : null}
       {importing ? <ImportPlanForm onCancel={() => setImporting(false)} /> : null}
       {plans.isPending ? (
         <Loading what="rollout plans" />
