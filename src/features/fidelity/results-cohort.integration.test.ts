@@ -41,8 +41,12 @@ async function observe(personId: string, orgUnitId: string, eventDate: string, r
   await updateObservationState(db, agencyId, id, { status: "reconciled", reconciled: true }, 1);
 }
 
-async function rolloutPlan(name: string, units: { orgUnitId: string; periodIndex: number }[]) {
-  const planId = await insertRolloutPlan(db, world.agency.id, {
+async function rolloutPlan(
+  name: string,
+  units: { orgUnitId: string; periodIndex: number }[],
+  agencyId: string = world.agency.id,
+) {
+  const planId = await insertRolloutPlan(db, agencyId, {
     name,
     periods: [
       { label: "Jan '26", startDate: "2026-01-01" },
@@ -57,7 +61,7 @@ async function rolloutPlan(name: string, units: { orgUnitId: string; periodIndex
   });
   await insertPlannedUnits(
     db,
-    world.agency.id,
+    agencyId,
     planId,
     units.map((u, position) => ({
       regionLabel: "North",
@@ -113,6 +117,37 @@ beforeAll(async () => {
     { orgUnitId: unitN2.id, periodIndex: 1 },
     { orgUnitId: unitS1.id, periodIndex: 2 },
   ]);
+
+  // Another agency's newest plan and held session, pointing at this agency's ids, change nothing.
+  const other = await buildWorld(db, "coh-other");
+  const foreign = await rolloutPlan("Theirs", [{ orgUnitId: unitS1.id, periodIndex: 0 }], other.agency.id);
+  await db
+    .updateTable("training_rollout_plans")
+    .set({ created_at: "2030-01-01T00:00:00.000Z" })
+    .where("id", "=", foreign)
+    .execute();
+  const foreignSession = await insertSession(db, other.agency.id, {
+    title: "Their foundations",
+    curriculumId: null,
+    moduleIds: [],
+    startsAt: "2025-01-15T15:00:00.000Z",
+    endsAt: "2025-01-15T21:00:00.000Z",
+    place: "",
+    videoLink: "",
+    facility: "",
+    capacity: 20,
+  });
+  await insertEnrollments(db, other.agency.id, foreignSession, [workerS1.id, workerN2.id]);
+  await updateAttendance(db, other.agency.id, foreignSession, {
+    personId: workerS1.id,
+    attendance: "present",
+    minutes: 360,
+  });
+  await updateAttendance(db, other.agency.id, foreignSession, {
+    personId: workerN2.id,
+    attendance: "present",
+    minutes: 360,
+  });
 
   // Trained: N1 after its session (3), N2 from the start of the period after its own (2).
   await observe(workerN1.id, unitN1.id, "2026-01-16", 4);
