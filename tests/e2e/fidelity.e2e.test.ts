@@ -122,5 +122,10 @@ describe.skipIf(!browserIsAvailable())("fidelity assessment", () => {
     await page.getByLabel("Group by").selectOption("unit");
     await page.getByRole("cell", { name: "8", exact: true }).first().waitFor();
     await expectAccessible(page, "the results page");
+    await page.getByLabel("Group by").selectOption("cohort");
+    await page.getByRole("rowheader", { name: "Not yet trained" }).waitFor();
+    await page.getByRole("rowheader", { name: "Trained", exact: true }).waitFor();
+    await page.getByText(/counts as trained when the observed worker attended/).waitFor();
+    await expectAccessible(page, "the results page by training cohort");
   });
 });

@@ -13,6 +13,8 @@ import {
 import { insertObserver } from "../fidelity/observer.repo.js";
 import { findModelInUse } from "../model/model.service.js";
 import { insertPartnerPerson } from "../partners/partner.repo.js";
+import { isTrainedOn } from "../training/trained-since.js";
+import { findTrainedDates } from "../training/trained-since.service.js";
 
 /** The demo's community observer signs in with this address to rate. */
 export const DEMO_PARTNER_OBSERVER_EMAIL = "fidelity.partner@wexler.example";
@@ -39,14 +41,13 @@ const QUARTER_STARTS = [
   "2026-06-01",
   "2026-09-01",
 ];
-/** Units in the first half of the list finished model training here; the others have not yet. */
-const TRAINING_DONE = "2025-06-01";
 
 /**
  * Two years of fidelity history for the demo agency: the nine-measure instrument, two observer
  * pairs (a Tribal partner with the demo fidelity observer, a community partner with a coach), and
- * reconciled observations every quarter. Trained units score higher after their training; the
- * second pair agrees well until the last quarter, when their agreement drops (drift).
+ * reconciled observations every quarter. Staff score higher once trained (by the training
+ * domain's rule, from the demo's rollout and sessions, seeded first); the second pair agrees
+ * well until the last quarter, when their agreement drops (drift).
  */
 export async function seedDemoFidelity(
   db: Db,
@@ -114,14 +115,18 @@ export async function seedDemoFidelity(
   ];
 
   // Demo builders read other domains' rows directly, as a migration would.
-  const units = await db
-    .selectFrom("org_units")
-    .select(["id", "name"])
-    .where("agency_id", "=", agencyId)
-    .where("kind", "=", "unit")
-    .orderBy("name")
-    .limit(8)
-    .execute();
+  // Region 1's first eight units (in number order): the rollout trains them in its first three
+  // periods, so some are trained by the later quarters and the rest are not yet.
+  const units = (
+    await db
+      .selectFrom("org_units")
+      .select(["id", "name"])
+      .where("agency_id", "=", agencyId)
+      .where("kind", "=", "unit")
+      .execute()
+  )
+    .sort((a, b) => a.name.localeCompare(b.name, "en", { numeric: true }))
+    .slice(0, 8);
   const staffByUnit = new Map<string, string[]>();
   for (const unit of units) {
     const people = await db
@@ -137,6 +142,12 @@ export async function seedDemoFidelity(
       people.map((p) => p.id),
     );
   }
+  // Trained or not on the event date by the training domain's own rule, so results by training
+  // cohort show the difference the scores below build in.
+  const trainedDates = await findTrainedDates(db, agencyId, {
+    personIds: [...staffByUnit.values()].flat(),
+    orgUnitIds: units.map((u) => u.id),
+  });
 
   const levels = content.scale.map((l) => l.value);
   const lowest = levels[0] ?? 1;
@@ -154,12 +165,15 @@ export async function seedDemoFidelity(
       const staff = staffByUnit.get(unit.id) ?? [];
       const staffPersonId = staff[(quarterIndex + unitIndex) % Math.max(1, staff.length)];
       if (!staffPersonId) continue;
-      const trained = unitIndex < units.length / 2 && quarterStart >= TRAINING_DONE;
       const pairIndex = (quarterIndex + unitIndex) % pairs.length;
       const pair = pairs[pairIndex];
       if (!pair) continue;
       const day = String(3 + Math.floor(random() * 25)).padStart(2, "0");
       const eventDate = `${quarterStart.slice(0, 8)}${day}`;
+      const trained = isTrainedOn(
+        trainedDates.people.get(staffPersonId) ?? trainedDates.units.get(unit.id) ?? null,
+        eventDate,
+      );
       const observationId = await insertObservation(db, agencyId, {
         instrumentId,
         instrumentVersionNumber: 1,

@@ -43,10 +43,26 @@ describe("the demo agency's fidelity history", () => {
     }>().groups;
     expect(groups).toHaveLength(8);
     expect(groups.every((g) => g.observations === 8 && !g.suppressed)).toBe(true);
-    // Units are listed by name, as the demo trained them: the first four finished training in mid-2025.
-    const mean = (list: typeof groups) => list.reduce((sum, g) => sum + g.meanOverall, 0) / list.length;
-    const byName = [...groups].sort((a, b) => a.label.localeCompare(b.label));
-    expect(mean(byName.slice(0, 4)) - mean(byName.slice(4))).toBeGreaterThan(0.3);
+    // The rollout trains Region 1's Units 1 and 2 first (its first period ends in March 2026).
+    const mean = (label: string) => groups.find((g) => g.label === label)?.meanOverall ?? 0;
+    expect(mean("Region 1 Unit 1")).toBeGreaterThan(mean("Region 1 Unit 8"));
+  });
+
+  it("shows trained staff meeting fidelity more often than those not yet trained", async () => {
+    const instrumentId = (await lead.request("GET", "/api/fidelity/instruments")).json<{ items: { id: string }[] }>()
+      .items[0]?.id;
+    const response = await lead.request("GET", `/api/fidelity/results?instrumentId=${instrumentId}&groupBy=cohort`);
+    expect(response.statusCode).toBe(200);
+    const groups = response.json<{
+      groups: { key: string; observations: number; suppressed: boolean; meanOverall: number; shareMet: number }[];
+    }>().groups;
+    const trained = groups.find((g) => g.key === "trained");
+    const notYet = groups.find((g) => g.key === "not_yet_trained");
+    expect((trained?.observations ?? 0) + (notYet?.observations ?? 0)).toBe(64);
+    expect(trained?.suppressed).toBe(false);
+    expect(notYet?.suppressed).toBe(false);
+    expect((trained?.meanOverall ?? 0) - (notYet?.meanOverall ?? 0)).toBeGreaterThan(0.5);
+    expect(trained?.shareMet ?? 0).toBeGreaterThan(notYet?.shareMet ?? 1);
   });
 
   it("lets the community observer sign in with a partner account and see their observations", async () => {

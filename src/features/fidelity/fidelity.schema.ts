@@ -349,12 +349,13 @@ export const SMALL_CELL = 5;
 export const ZResultsQuery = z.object({
   /** Leave out for the agency's instrument in use (the first with a published version). */
   instrumentId: id.optional(),
-  groupBy: z.enum(["unit", "office", "quarter"]).default("quarter"),
+  /** `cohort` splits observations into trained and not yet trained, by the training domain's rule. */
+  groupBy: z.enum(["unit", "office", "quarter", "cohort"]).default("quarter"),
 });
 
 export const ZResults = z.object({
   instrumentId: z.string(),
-  groupBy: z.enum(["unit", "office", "quarter"]),
+  groupBy: z.enum(["unit", "office", "quarter", "cohort"]),
   groups: z.array(
     z.object({
       key: z.string(),

@@ -443,7 +443,7 @@ export async function findReconciledForResults(db: Db, agencyId: string, instrum
   const rows = await db
     .selectFrom("fidelity_observations as o")
     .leftJoin("org_units as u", (j) => j.onRef("u.id", "=", "o.org_unit_id").onRef("u.agency_id", "=", "o.agency_id"))
-    .select(["o.id", "o.event_date", "o.instrument_version_number", "o.org_unit_id", "u.path"])
+    .select(["o.id", "o.event_date", "o.instrument_version_number", "o.staff_person_id", "o.org_unit_id", "u.path"])
     .where("o.agency_id", "=", agencyId)
     .where("o.instrument_id", "=", instrumentId)
     .where("o.status", "=", "reconciled")
@@ -452,6 +452,8 @@ export async function findReconciledForResults(db: Db, agencyId: string, instrum
     id: r.id,
     eventDate: r.event_date,
     instrumentVersionNumber: r.instrument_version_number,
+    staffPersonId: r.staff_person_id,
+    orgUnitId: r.org_unit_id,
     orgUnitPath: r.path,
   }));
 }

@@ -1,6 +1,8 @@
 import type { Db } from "../../db/types.js";
 import { fieldError } from "../../server/errors.js";
 import { type Actor, authorize } from "../access/policy.js";
+import { isTrainedOn } from "../training/trained-since.js";
+import { findTrainedDates } from "../training/trained-since.service.js";
 import { SMALL_CELL } from "./fidelity.schema.js";
 import { findInstrumentInUse, findPublishedInstrumentVersions } from "./instrument.service.js";
 import { findConsensus, findReconciledForResults, findUnitNames } from "./observation.repo.js";
@@ -8,7 +10,8 @@ import { quarterOf } from "./reliability.js";
 import { scoreObservation } from "./scoring.js";
 
 /**
- * Aggregate fidelity results by unit, office or quarter: how many observations, the share that
+ * Aggregate fidelity results by unit, office, quarter or training cohort (trained vs not yet
+ * trained on the event date, by the training domain's rule): how many observations, the share that
  * met fidelity, the mean overall score and each measure's distribution. A group with fewer than
  * five observations shows its count only, so no one can read an individual's result from it;
  * individuals see their own results as debriefs.
@@ -16,7 +19,7 @@ import { scoreObservation } from "./scoring.js";
 export async function getResults(
   db: Db,
   actor: Actor,
-  query: { instrumentId?: string | undefined; groupBy: "unit" | "office" | "quarter" },
+  query: { instrumentId?: string | undefined; groupBy: "unit" | "office" | "quarter" | "cohort" },
 ) {
   authorize(actor, "fidelity.results.read", { agencyId: actor.agencyId });
   const instrumentId = query.instrumentId ?? (await findInstrumentInUse(db, actor.agencyId)) ?? "";
@@ -30,8 +33,23 @@ export async function getResults(
     observations.map((o) => o.id),
   );
   const units = await findUnitNames(db, actor.agencyId);
+  const trainedDates =
+    query.groupBy === "cohort"
+      ? await findTrainedDates(db, actor.agencyId, {
+          personIds: observations.map((o) => o.staffPersonId),
+          orgUnitIds: observations.flatMap((o) => (o.orgUnitId ? [o.orgUnitId] : [])),
+        })
+      : null;
   const groupOf = (o: (typeof observations)[number]): { key: string; label: string } => {
     if (query.groupBy === "quarter") return { key: quarterOf(o.eventDate), label: quarterOf(o.eventDate) };
+    if (trainedDates) {
+      // The person's own attendance decides; without any, their unit's rollout period does.
+      const trainedFrom =
+        trainedDates.people.get(o.staffPersonId) ?? (o.orgUnitId ? trainedDates.units.get(o.orgUnitId) : undefined);
+      return isTrainedOn(trainedFrom ?? null, o.eventDate)
+        ? { key: "trained", label: "Trained" }
+        : { key: "not_yet_trained", label: "Not yet trained" };
+    }
     const ids = (o.orgUnitPath ?? "").split("/").filter(Boolean);
     const wanted = query.groupBy === "unit" ? ids[ids.length - 1] : ids.find((id) => units.get(id)?.kind === "office");
     return wanted ? { key: wanted, label: units.get(wanted)?.name ?? "" } : { key: "none", label: "No unit recorded" };

@@ -12,11 +12,13 @@ const GROUPINGS = [
   { value: "quarter", label: "Quarter" },
   { value: "office", label: "Office" },
   { value: "unit", label: "Unit" },
+  { value: "cohort", label: "Training cohort" },
 ] as const;
 
 /** Fidelity results for leaders and partners, for the agency's instrument in use: aggregates only. */
 export function ResultsPage() {
-  const [groupBy, setGroupBy] = useState<"quarter" | "office" | "unit">("quarter");
+  const [groupBy, setGroupBy] = useState<(typeof GROUPINGS)[number]["value"]>("quarter");
+  const groupLabel = GROUPINGS.find((g) => g.value === groupBy)?.label ?? "";
   const results = useQuery({
     queryKey: ["fidelity", "results", groupBy],
     queryFn: () => api.get("/api/fidelity/results", ZResults, { groupBy }),
@@ -33,6 +35,13 @@ export function ResultsPage() {
         onChange={(value) => setGroupBy(value as typeof groupBy)}
         options={GROUPINGS}
       />
+      {groupBy === "cohort" ? (
+        <p className="muted">
+          An observation counts as trained when the observed worker attended a training session before the meeting. For
+          workers with no attendance recorded, their unit counts as trained once its period in the newest rollout plan
+          has ended.
+        </p>
+      ) : null}
       {results.isPending ? <Loading what="results" /> : null}
       {results.isError ? <LoadError error={results.error} what="results" /> : null}
       {results.data ? (
@@ -61,10 +70,10 @@ export function ResultsPage() {
           </div>
           <div className="table-wrap">
             <table className="table">
-              <caption className="table-caption">Results by {groupBy}</caption>
+              <caption className="table-caption">Results by {groupLabel.toLowerCase()}</caption>
               <thead>
                 <tr>
-                  <th scope="col">{GROUPINGS.find((g) => g.value === groupBy)?.label}</th>
+                  <th scope="col">{groupLabel}</th>
                   <th scope="col">Observations</th>
                   <th scope="col">Meeting fidelity</th>
                   <th scope="col">Mean score</th>

@@ -1,0 +1,32 @@
+import type { Db } from "../../db/types.js";
+import { trainedFromAttendance, trainedFromRollout } from "./trained-since.js";
+import { findLatestRolloutSchedule, findSessionEndsOfPeople } from "./trained-since.repo.js";
+
+/**
+ * When each person and each org unit counts as trained (the first trained day, YYYY-MM-DD), for
+ * other domains that compare trained with not-yet-trained work; see trained-since.ts for the rule.
+ * No actor: callers have already authorized their own read. Ids without a trained date are absent.
+ */
+export async function findTrainedDates(
+  db: Db,
+  agencyId: string,
+  ids: { personIds: string[]; orgUnitIds: string[] },
+): Promise<{ people: Map<string, string>; units: Map<string, string> }> {
+  const sessions = await findSessionEndsOfPeople(db, agencyId, [...new Set(ids.personIds)]);
+  const people = new Map<string, string>();
+  for (const personId of new Set(sessions.map((s) => s.personId))) {
+    const trainedFrom = trainedFromAttendance(sessions.filter((s) => s.personId === personId));
+    if (trainedFrom) people.set(personId, trainedFrom);
+  }
+  const units = new Map<string, string>();
+  const schedule = await findLatestRolloutSchedule(db, agencyId);
+  const wanted = new Set(ids.orgUnitIds);
+  for (const unit of schedule?.units ?? []) {
+    if (!wanted.has(unit.orgUnitId)) continue;
+    const trainedFrom = trainedFromRollout(schedule?.periods ?? [], unit.periodIndex);
+    const known = units.get(unit.orgUnitId);
+    // A unit listed twice in the plan counts from its earlier period.
+    if (trainedFrom && (!known || trainedFrom < known)) units.set(unit.orgUnitId, trainedFrom);
+  }
+  return { people, units };
+}
