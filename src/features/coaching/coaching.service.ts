@@ -27,4 +27,4 @@ export async function countCoachingRecordsReferencingModelItems(
   return counts.reduce((sum, n) => sum + n, 0);
 }
 
-export { type CoachingCalendarEvent, coachingCalendarEventsForPerson } from "./session.service.js";
+export { coachingCalendarEventsForPerson } from "./session.service.js";

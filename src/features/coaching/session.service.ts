@@ -3,6 +3,7 @@ import type { Db } from "../../db/types.js";
 import { fieldError, notFound, staleVersion } from "../../server/errors.js";
 import type { Actor } from "../access/policy.js";
 import { findAgencySettings } from "../agencies/agency.service.js";
+import type { CalendarEvent } from "../calendar/calendar-events.js";
 import { findCoachIdsOfPerson } from "./coach.repo.js";
 import {
   type EngagementRelation,
@@ -174,15 +175,6 @@ export async function saveSession(db: Db, actor: Actor, id: string, input: Sessi
   });
 }
 
-export interface CoachingCalendarEvent {
-  uid: string;
-  startUtc: string;
-  endUtc: string;
-  summary: string;
-  location: string;
-  description: string;
-}
-
 /**
  * A person's coaching sessions (as coach or coachee) for their calendar feed. Nothing the
  * parties wrote is included: only when, how long, with whom and in what format. A session with
@@ -192,7 +184,7 @@ export async function coachingCalendarEventsForPerson(
   db: Db,
   agencyId: string,
   personId: string,
-): Promise<CoachingCalendarEvent[]> {
+): Promise<CalendarEvent[]> {
   const [settings, coachIds] = await Promise.all([
     findAgencySettings(db, agencyId),
     findCoachIdsOfPerson(db, agencyId, personId),

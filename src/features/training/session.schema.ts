@@ -121,15 +121,6 @@ export const ZAttendanceInput = z.object({
 });
 export type AttendanceInput = z.output<typeof ZAttendanceInput>;
 
-export interface CalendarEvent {
-  uid: string;
-  startUtc: string;
-  endUtc: string;
-  summary: string;
-  location: string;
-  description: string;
-}
-
 export const ZStaffTrainingStatus = z.object({
   items: z.array(
     z.object({

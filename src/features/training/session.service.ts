@@ -5,6 +5,7 @@ import { formatInZone } from "../../shared/time.js";
 import { type Actor, authorize, canAct } from "../access/policy.js";
 import { findAgencySettings } from "../agencies/agency.service.js";
 import { recordAuditEvent } from "../audit/audit.service.js";
+import type { CalendarEvent } from "../calendar/calendar-events.js";
 import { findPartnerPersonOfAgency } from "../partners/partner.service.js";
 import { ZPeopleQuery } from "../people/person.schema.js";
 import { isPersonOfAgency, listPeople, reloadPerson } from "../people/person.service.js";
@@ -27,7 +28,6 @@ import {
 } from "./session.repo.js";
 import type {
   AttendanceInput,
-  CalendarEvent,
   TrainingSession,
   TrainingSessionDetail,
   TrainingSessionInput,
