@@ -151,15 +151,10 @@ export async function setPersonAccountActive(db: Db, actor: Actor, personId: str
 export async function findPersonWithReportingLine(db: Db, agencyId: string, personId: string) {
   const person = await findPersonById(db, agencyId, personId);
   if (!person) return null;
-  const [chain, reportIds] = await Promise.all([
-    findSupervisorChain(db, agencyId, personId, REPORTING_LINE_LIMIT),
+  const [supervisorChainIds, reportIds] = await Promise.all([
+    findSupervisorLineIds(db, agencyId, personId),
     findReportIdsBelow(db, agencyId, personId, REPORTING_LINE_LIMIT),
   ]);
-  const supervisorChainIds: string[] = [];
-  for (const boss of chain) {
-    if (supervisorChainIds.includes(boss.id) || boss.id === personId) break;
-    supervisorChainIds.push(boss.id);
-  }
   return { person, supervisorChainIds, reportIds: reportIds.filter((id) => id !== personId) };
 }
 
