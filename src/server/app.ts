@@ -71,6 +71,8 @@ export async function buildApp(database: DatabaseHandle, config: AppConfig, opti
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
+  // Imports that take a spreadsheet export accept the CSV file itself as the request body.
+  app.addContentTypeParser("text/csv", { parseAs: "string" }, (_request, body, done) => done(null, body));
   app.decorate("database", database);
   app.decorate("appConfig", config);
 

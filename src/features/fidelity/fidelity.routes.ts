@@ -67,11 +67,6 @@ export function registerFidelityRoutes(app: App) {
     count: await countFidelityRecordsReferencingModelItems(source, agencyId, modelId, itemIds),
   }));
 
-  // A history arrives as the CSV file itself; other features may register the same parser.
-  if (!app.hasContentTypeParser("text/csv")) {
-    app.addContentTypeParser("text/csv", { parseAs: "string" }, (_request, body, done) => done(null, body));
-  }
-
   app.get("/api/fidelity/instruments", {
     config: { access: "fidelity.manage" },
     schema: { tags, summary: "The agency's fidelity instruments", response: { 200: ZInstrumentList, ...problems } },
