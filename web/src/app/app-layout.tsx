@@ -21,6 +21,30 @@ export function AppLayout() {
 
   const showsAdmin = can("agency.configure") || can("audit.read");
   const roles = session.user.roles.map((role) => ROLE_LABELS[role]).join(", ");
+  const navItem = (show: boolean, to: string, label: string) =>
+    show ? (
+      <li key={to}>
+        <Link to={to}>{label}</Link>
+      </li>
+    ) : null;
+  // The agency's directory and the person's own links on one row; the practice loop, in the
+  // order it runs, on the row below.
+  const directory = [
+    navItem(can("orgUnits.read"), "/organization", "Organization"),
+    navItem(can("people.read"), "/people", "People"),
+    navItem(can("partners.read"), "/partners", "Partners"),
+    navItem(can("teams.read"), "/teams", "Teams"),
+  ].filter((item) => item !== null);
+  const practice = [
+    navItem(can("models.read"), "/model", "Practice model"),
+    navItem(can("modelFocus.set"), "/model/focus", "Monthly focus"),
+    navItem(can("training.read"), "/training/plans", "Training"),
+    navItem(can("coaching.participate") || can("coaching.aggregates"), "/coaching", "Coaching"),
+    can("fidelity.rate")
+      ? navItem(true, "/fidelity", "Fidelity")
+      : navItem(can("fidelity.debriefs.read"), "/fidelity/debriefs", "Debriefs"),
+    navItem(can("fidelity.results.read"), "/fidelity/results", "Fidelity results"),
+  ].filter((item) => item !== null);
   return (
     <div className="app">
       <a className="skip-link" href="#main">
@@ -45,74 +69,44 @@ export function AppLayout() {
           </div>
         </div>
         <nav className="main-nav" aria-label="Main">
-          <ul>
+          <ul className="main-nav-groups">
             <li>
-              <Link to="/" activeOptions={{ exact: true }}>
-                Home
-              </Link>
+              <ul>
+                <li>
+                  <Link to="/" activeOptions={{ exact: true }}>
+                    Home
+                  </Link>
+                </li>
+              </ul>
             </li>
-            {can("orgUnits.read") ? (
-              <li>
-                <Link to="/organization">Organization</Link>
+            {directory.length > 0 ? (
+              <li className="main-nav-separated">
+                <span className="main-nav-group-label" id="main-nav-agency">
+                  Agency
+                </span>
+                <ul aria-labelledby="main-nav-agency">{directory}</ul>
               </li>
             ) : null}
-            {can("people.read") ? (
-              <li>
-                <Link to="/people">People</Link>
-              </li>
-            ) : null}
-            {can("partners.read") ? (
-              <li>
-                <Link to="/partners">Partners</Link>
-              </li>
-            ) : null}
-            {can("teams.read") ? (
-              <li>
-                <Link to="/teams">Teams</Link>
-              </li>
-            ) : null}
-            {can("models.read") ? (
-              <li>
-                <Link to="/model">Practice model</Link>
-              </li>
-            ) : null}
-            {can("modelFocus.set") ? (
-              <li>
-                <Link to="/model/focus">Monthly focus</Link>
-              </li>
-            ) : null}
-            {can("training.read") ? (
-              <li>
-                <Link to="/training/plans">Training</Link>
-              </li>
-            ) : null}
-            {can("coaching.participate") || can("coaching.aggregates") ? (
-              <li>
-                <Link to="/coaching">Coaching</Link>
-              </li>
-            ) : null}
-            {can("fidelity.rate") ? (
-              <li>
-                <Link to="/fidelity">Fidelity</Link>
-              </li>
-            ) : can("fidelity.debriefs.read") ? (
-              <li>
-                <Link to="/fidelity/debriefs">Debriefs</Link>
-              </li>
-            ) : null}
-            {can("fidelity.results.read") ? (
-              <li>
-                <Link to="/fidelity/results">Fidelity results</Link>
-              </li>
-            ) : null}
-            {showsAdmin ? (
-              <li>
-                <Link to="/admin">Admin</Link>
-              </li>
-            ) : null}
-            <li>
-              <Link to="/account">Account</Link>
+            <li className="main-nav-separated main-nav-own">
+              <ul>
+                {showsAdmin ? (
+                  <li>
+                    <Link to="/admin">Admin</Link>
+                  </li>
+                ) : null}
+                <li>
+                  <Link to="/account">Account</Link>
+                </li>
+              </ul>
             </li>
+            {practice.length > 0 ? (
+              <li className="main-nav-practice">
+                <span className="main-nav-group-label" id="main-nav-practice">
+                  Practice
+                </span>
+                <ul aria-labelledby="main-nav-practice">{practice}</ul>
+              </li>
+            ) : null}
           </ul>
         </nav>
       </header>
