@@ -9,7 +9,8 @@ export function monthStart(monthsFromNow: number): string {
 }
 
 /**
- * A rollout plan where Units N1 and N2 trained three months ago and Unit S1 trains next month.
+ * A rollout plan where Units N1 and N2 trained three months ago (their period ended when the next
+ * began) and Unit S1 trains next month.
  * With the coaching records of tests/support/coaching.ts, N1 has a coachee and N2 only an invitation.
  */
 export async function buildFollowUpPlan(db: Db, world: World): Promise<string> {
@@ -18,6 +19,7 @@ export async function buildFollowUpPlan(db: Db, world: World): Promise<string> {
     name: "Follow-up rollout",
     periods: [
       { label: "Three months ago", startDate: monthStart(-3) },
+      { label: "Two months ago", startDate: monthStart(-2) },
       { label: "Next month", startDate: monthStart(1) },
     ],
     regions: ["North", "South"],
@@ -38,7 +40,7 @@ export async function buildFollowUpPlan(db: Db, world: World): Promise<string> {
   await insertPlannedUnits(db, agencyId, id, [
     unit("N1", world.units.unitN1.id, 0, 0),
     unit("N2", world.units.unitN2.id, 0, 1),
-    unit("S1", world.units.unitS1.id, 1, 2),
+    unit("S1", world.units.unitS1.id, 2, 2),
   ]);
   return id;
 }

@@ -3,7 +3,7 @@ import type { Db } from "../../db/types.js";
 import { type Actor, authorize } from "../access/policy.js";
 import { findAgencySettings } from "../agencies/agency.service.js";
 import { getOrgTree } from "../org/org-unit.service.js";
-import { findUnitTrainingEnds } from "../training/rollout-plan.service.js";
+import { findUnitTrainingEnds } from "../training/trained-since.service.js";
 import type { TrainingFollowUp } from "./coaching.schema.js";
 import { here } from "./coaching-access.js";
 import { findEarliestEngagementStartByCoacheeUnit } from "./engagement.repo.js";

@@ -106,7 +106,7 @@ beforeAll(async () => {
   await insertEnrollments(db, agencyId, session, [workerN1.id, workerN2.id]);
   await updateAttendance(db, agencyId, session, { personId: workerN1.id, attendance: "present", minutes: 360 });
   await updateAttendance(db, agencyId, session, { personId: workerN2.id, attendance: "absent", minutes: 0 });
-  // An older plan put S1 first; the newest plan moved it to the last period, which has no end yet.
+  // An older plan put S1 first; the newest plan moved it to the last period, May.
   const older = await rolloutPlan("First draft", [{ orgUnitId: unitS1.id, periodIndex: 0 }]);
   await db
     .updateTable("training_rollout_plans")
@@ -155,11 +155,11 @@ beforeAll(async () => {
   await observe(workerN1.id, unitN1.id, "2026-03-01", 4);
   await observe(workerN2.id, unitN2.id, "2026-05-01", 4);
   await observe(workerN2.id, unitN2.id, "2026-06-01", 4);
-  // Not yet trained: N1 on the session's own day, N2 before its period ended, S1 never (4).
+  // Not yet trained: N1 on the session's own day, N2 during its period, S1 before May ended (4).
   await observe(workerN1.id, unitN1.id, "2026-01-15", 2);
   await observe(workerN2.id, unitN2.id, "2026-04-30", 2);
-  await observe(workerS1.id, unitS1.id, "2026-06-01", 2);
-  await observe(workerS1.id, unitS1.id, "2026-07-01", 2);
+  await observe(workerS1.id, unitS1.id, "2026-05-15", 2);
+  await observe(workerS1.id, unitS1.id, "2026-05-31", 2);
 });
 
 describe("fidelity results by training cohort", () => {

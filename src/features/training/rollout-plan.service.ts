@@ -499,30 +499,3 @@ export async function acceptRolloutProposal(
     return detailOf(after.plan, after.units);
   });
 }
-
-export interface UnitTrainingEnd {
-  orgUnitId: string;
-  /** The last day of the unit's planned training period (YYYY-MM-DD). */
-  trainingEndsOn: string;
-}
-
-/**
- * For other domains: when each linked org unit's training ends, by the rollout plans. A period
- * is a month, so a unit's training ends on the last day of its month; a unit planned in more
- * than one plan counts its latest. Units without a period or whose period names no month are
- * left out (not trained, as far as the plans tell).
- */
-export async function findUnitTrainingEnds(db: Db, agencyId: string): Promise<UnitTrainingEnd[]> {
-  const latestByUnit = new Map<string, string>();
-  for (const plan of await findRolloutPlans(db, agencyId)) {
-    for (const unit of await findPlannedUnits(db, agencyId, plan.id)) {
-      if (unit.orgUnitId === null || unit.periodIndex === null) continue;
-      const startDate = plan.periods[unit.periodIndex]?.startDate;
-      if (!startDate) continue;
-      const endsOn = DateTime.fromISO(startDate, { zone: "UTC" }).endOf("month").toISODate() as string;
-      const known = latestByUnit.get(unit.orgUnitId);
-      if (known === undefined || endsOn > known) latestByUnit.set(unit.orgUnitId, endsOn);
-    }
-  }
-  return [...latestByUnit].map(([orgUnitId, trainingEndsOn]) => ({ orgUnitId, trainingEndsOn }));
-}

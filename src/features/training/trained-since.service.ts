@@ -1,5 +1,5 @@
 import type { Db } from "../../db/types.js";
-import { trainedFromAttendance, trainedFromRollout } from "./trained-since.js";
+import { trainedFromAttendance, trainedFromRollout, unitTrainingEndsOn } from "./trained-since.js";
 import { findLatestRolloutSchedule, findSessionEndsOfPeople } from "./trained-since.repo.js";
 
 /**
@@ -29,4 +29,26 @@ export async function findTrainedDates(
     if (trainedFrom && (!known || trainedFrom < known)) units.set(unit.orgUnitId, trainedFrom);
   }
   return { people, units };
+}
+
+export interface UnitTrainingEnd {
+  orgUnitId: string;
+  /** The last day of the unit's planned training period (YYYY-MM-DD). */
+  trainingEndsOn: string;
+}
+
+/**
+ * For other domains: when each linked org unit's planned training ends, by the same rule and the
+ * same plan as findTrainedDates. A unit listed twice in the plan counts its later period.
+ */
+export async function findUnitTrainingEnds(db: Db, agencyId: string): Promise<UnitTrainingEnd[]> {
+  const schedule = await findLatestRolloutSchedule(db, agencyId);
+  const latestByUnit = new Map<string, string>();
+  for (const unit of schedule?.units ?? []) {
+    const endsOn = unitTrainingEndsOn(schedule?.periods ?? [], unit.periodIndex);
+    if (!endsOn) continue;
+    const known = latestByUnit.get(unit.orgUnitId);
+    if (known === undefined || endsOn > known) latestByUnit.set(unit.orgUnitId, endsOn);
+  }
+  return [...latestByUnit].map(([orgUnitId, trainingEndsOn]) => ({ orgUnitId, trainingEndsOn }));
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isTrainedOn, trainedFromAttendance, trainedFromRollout } from "./trained-since.js";
+import { isTrainedOn, trainedFromAttendance, trainedFromRollout, unitTrainingEndsOn } from "./trained-since.js";
 
 describe("when someone counts as trained", () => {
   it("starts the day after the first session they attended, fully or in part", () => {
@@ -17,15 +17,23 @@ describe("when someone counts as trained", () => {
     expect(trainedFromAttendance([])).toBeNull();
   });
 
-  it("starts a unit's training at the next period's start, and not at all for an open-ended or unscheduled one", () => {
+  it("runs a unit's training until the next period starts, the last period to the end of its month", () => {
     const periods = [
       { label: "Jan '26", startDate: "2026-01-01" },
+      { label: "Mar '26", startDate: "2026-03-01" },
       { label: "Spring", startDate: null },
-      { label: "May '26", startDate: "2026-05-01" },
+      { label: "Feb '28", startDate: "2028-02-10" },
     ];
-    expect(trainedFromRollout(periods, 1)).toBe("2026-05-01");
-    expect(trainedFromRollout(periods, 0)).toBeNull();
-    expect(trainedFromRollout(periods, 2)).toBeNull();
+    expect(unitTrainingEndsOn(periods, 0)).toBe("2026-02-28");
+    expect(trainedFromRollout(periods, 0)).toBe("2026-03-01");
+    // The period after it names no date, so neither does its end.
+    expect(unitTrainingEndsOn(periods, 1)).toBeNull();
+    expect(trainedFromRollout(periods, 1)).toBeNull();
+    expect(unitTrainingEndsOn(periods, 2)).toBeNull();
+    // The last period, starting mid-month in a leap year, ends with its month.
+    expect(unitTrainingEndsOn(periods, 3)).toBe("2028-02-29");
+    expect(trainedFromRollout(periods, 3)).toBe("2028-03-01");
+    expect(trainedFromRollout(periods, 4)).toBeNull();
     expect(trainedFromRollout(periods, null)).toBeNull();
   });
 

@@ -1,12 +1,13 @@
+import { DateTime } from "luxon";
 import type { RolloutPeriod } from "./rollout-plan.schema.js";
 
 /**
- * The rule for "trained vs not yet trained" that other domains (fidelity results) group by.
- * A person counts as trained from the day after a training session they attended (present or in
- * part) ended. Someone with no attendance recorded falls back to their unit's rollout: the
- * unit counts as trained once its planned period is over (from the next period's start) in the
- * agency's most recent rollout plan. A unit in the last period, or in a period whose end is not
- * a known date, has no trained date yet. Pure, so each case is unit-tested.
+ * The one rule for "trained vs not yet trained" that other domains use (fidelity results group
+ * by it, coaching's training follow-up waits on it). A person counts as trained from the day
+ * after a training session they attended (present or in part) ended. A unit's planned training
+ * runs through its period in the agency's most recent rollout plan: a period lasts until the
+ * next one starts, and the last period to the end of the month it starts in. The unit counts as
+ * trained from the * next day; a unit whose period, or the period after it, names no date has none. Pure, so each case is unit-tested.
  */
 export function trainedFromAttendance(sessions: { attendance: string | null; endsAt: string }[]) {
   const ends = sessions
@@ -21,10 +22,20 @@ export function trainedFromAttendance(sessions: { attendance: string | null; end
   return next.toISOString().slice(0, 10);
 }
 
-/** The first day after the unit's planned period: the start of the period after it, when known. */
-export function trainedFromRollout(periods: RolloutPeriod[], periodIndex: number | null) {
+/** The last day of the unit's planned period (YYYY-MM-DD), or null when the plan does not say. */
+export function unitTrainingEndsOn(periods: RolloutPeriod[], periodIndex: number | null) {
   if (periodIndex === null) return null;
-  return periods[periodIndex + 1]?.startDate ?? null;
+  const startDate = periods[periodIndex]?.startDate;
+  if (!startDate) return null;
+  const next = periods[periodIndex + 1];
+  if (!next) return DateTime.fromISO(startDate, { zone: "UTC" }).endOf("month").toISODate();
+  return next.startDate ? DateTime.fromISO(next.startDate, { zone: "UTC" }).minus({ days: 1 }).toISODate() : null;
+}
+
+/** The first day the unit counts as trained by the plan: the day after its period ends. */
+export function trainedFromRollout(periods: RolloutPeriod[], periodIndex: number | null) {
+  const endsOn = unitTrainingEndsOn(periods, periodIndex);
+  return endsOn ? DateTime.fromISO(endsOn, { zone: "UTC" }).plus({ days: 1 }).toISODate() : null;
 }
 
 /** True when the event (YYYY-MM-DD) happened on or after the first trained day. */
