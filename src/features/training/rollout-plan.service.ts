@@ -1,4 +1,3 @@
-import { DateTime } from "luxon";
 import type { Db } from "../../db/types.js";
 import { AppError, type FieldError, fieldError, notFound, staleVersion } from "../../server/errors.js";
 import { type Actor, authorize } from "../access/policy.js";
