@@ -2,7 +2,6 @@ import { z } from "zod";
 import type { App } from "../../server/http-types.js";
 import { actorOf } from "../../server/http-types.js";
 import { ZProblem } from "../../server/problem-details.js";
-import { registerModelReferenceSource } from "../model/model-references.js";
 import { createCoach, editCoach, listCoaches } from "./coach.service.js";
 import {
   ZAcceptInvitation,
@@ -36,7 +35,6 @@ import {
   ZTrainingFollowUpQuery,
   ZVersionOnly,
 } from "./coaching.schema.js";
-import { countCoachingRecordsReferencingModelItems } from "./coaching.service.js";
 import {
   acknowledgeAgreement,
   closeEngagement,
@@ -66,12 +64,6 @@ const tags = ["Coaching"];
 
 export function registerCoachingRoutes(app: App) {
   const { db } = app.database;
-  // Coaches' strengths, requests' and engagements' goals and sessions' focus point at model items.
-  registerModelReferenceSource("coaching", async (source, agencyId, modelId, itemIds) => ({
-    label: "coaching records (strengths, goals or session focuses)",
-    count: await countCoachingRecordsReferencingModelItems(source, agencyId, modelId, itemIds),
-  }));
-
   // ---- Programs and coverage ----
   app.get("/api/coaching/programs", {
     config: { access: "coaching.participate" },

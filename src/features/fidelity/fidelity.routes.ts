@@ -2,7 +2,6 @@ import { z } from "zod";
 import type { App } from "../../server/http-types.js";
 import { actorOf } from "../../server/http-types.js";
 import { ZProblem } from "../../server/problem-details.js";
-import { registerModelReferenceSource } from "../model/model-references.js";
 import {
   ZConsensusInput,
   ZDebriefList,
@@ -30,7 +29,6 @@ import {
 } from "./fidelity.schema.js";
 import { importObservationHistory } from "./history-import.service.js";
 import {
-  countFidelityRecordsReferencingModelItems,
   createInstrument,
   editInstrumentDraft,
   getInstrument,
@@ -61,12 +59,6 @@ const tags = ["Fidelity"];
 
 export function registerFidelityRoutes(app: App) {
   const { db } = app.database;
-  // Instruments' measures are linked to the model's elements and behaviors.
-  registerModelReferenceSource("fidelity", async (source, agencyId, modelId, itemIds) => ({
-    label: "fidelity instrument measures",
-    count: await countFidelityRecordsReferencingModelItems(source, agencyId, modelId, itemIds),
-  }));
-
   app.get("/api/fidelity/instruments", {
     config: { access: "fidelity.manage" },
     schema: { tags, summary: "The agency's fidelity instruments", response: { 200: ZInstrumentList, ...problems } },

@@ -1,7 +1,6 @@
 import type { App } from "../../server/http-types.js";
 import { actorOf } from "../../server/http-types.js";
 import { ZProblem } from "../../server/problem-details.js";
-import { registerModelReferenceSource } from "../model/model-references.js";
 import {
   ZFocus,
   ZFocusBoard,
@@ -11,22 +10,13 @@ import {
   ZFocusParams,
   ZMyFocus,
 } from "./model-focus.schema.js";
-import {
-  clearFocus,
-  countFocusRecordsReferencingModelItems,
-  getFocusBoard,
-  getMyFocus,
-  setFocus,
-} from "./model-focus.service.js";
+import { clearFocus, getFocusBoard, getMyFocus, setFocus } from "./model-focus.service.js";
 
 const problems = { 400: ZProblem, 401: ZProblem, 403: ZProblem, 404: ZProblem, 409: ZProblem };
 const tags = ["Monthly focus"];
 
 export function registerModelFocusRoutes(app: App) {
   const { db } = app.database;
-  // A focus points at a model item, so the model refuses to delete items that focuses use.
-  registerModelReferenceSource("model-focus", countFocusRecordsReferencingModelItems);
-
   app.get("/api/model-focus/mine", {
     config: { access: "models.read" },
     schema: {

@@ -230,6 +230,6 @@ export async function countFocusRecordsReferencingModelItems(
   agencyId: string,
   modelId: string,
   itemIds: string[],
-): Promise<{ label: string; count: number }> {
-  return { label: "monthly team focuses", count: await countFocusesReferencing(db, agencyId, modelId, itemIds) };
+): Promise<number> {
+  return countFocusesReferencing(db, agencyId, modelId, itemIds);
 }

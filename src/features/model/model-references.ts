@@ -1,26 +1,32 @@
 import type { Db } from "../../db/types.js";
+import { countCoachingRecordsReferencingModelItems } from "../coaching/coaching.service.js";
+import { countFidelityRecordsReferencingModelItems } from "../fidelity/instrument.service.js";
+import { countFocusRecordsReferencingModelItems } from "../model-focus/model-focus.service.js";
+import { countTrainingRecordsReferencingModelItems } from "../training/curriculum.service.js";
 import type { ModelContent } from "./model.schema.js";
 
-/**
- * How many of a domain's records point at some of a model's items (elements, practice
- * behaviors, leadership behaviors), with a label a person understands, e.g. "monthly team focus".
- */
-export type ModelReferenceSource = (
-  db: Db,
-  agencyId: string,
-  modelId: string,
-  itemIds: string[],
-) => Promise<{ label: string; count: number }>;
+/** One kind of record that points at model items (elements, practice behaviors, leadership behaviors). */
+export interface ModelReferenceSource {
+  /** What the records are, as a person understands it, e.g. "monthly team focuses". */
+  label: string;
+  count: (db: Db, agencyId: string, modelId: string, itemIds: string[]) => Promise<number>;
+}
 
 /**
- * Domains that store model item ids register here when the app starts, so the model can refuse
- * to drop an item that records still point at without importing those domains. Keyed by name,
- * so starting a second app in the same process replaces rather than doubles a source.
+ * Every domain that stores model item ids, so the model can refuse to drop an item that records
+ * still point at. A plain list, read when a draft is saved, so it is whole wherever the model
+ * service runs (a script or a test as much as the app); a new domain adds its line here.
  */
-const sources = new Map<string, ModelReferenceSource>();
-
-export function registerModelReferenceSource(name: string, source: ModelReferenceSource): void {
-  sources.set(name, source);
+function modelReferenceSources(): readonly ModelReferenceSource[] {
+  return [
+    { label: "monthly team focuses", count: countFocusRecordsReferencingModelItems },
+    { label: "training modules", count: countTrainingRecordsReferencingModelItems },
+    {
+      label: "coaching records (strengths, goals or session focuses)",
+      count: countCoachingRecordsReferencingModelItems,
+    },
+    { label: "fidelity instrument measures", count: countFidelityRecordsReferencingModelItems },
+  ];
 }
 
 /** Each source that refers to any of the items, with its count; sources with none are left out. */
@@ -32,9 +38,9 @@ export async function referencesTo(
 ): Promise<{ label: string; count: number }[]> {
   if (itemIds.length === 0) return [];
   const found = [];
-  for (const source of sources.values()) {
-    const result = await source(db, agencyId, modelId, itemIds);
-    if (result.count > 0) found.push(result);
+  for (const source of modelReferenceSources()) {
+    const count = await source.count(db, agencyId, modelId, itemIds);
+    if (count > 0) found.push({ label: source.label, count });
   }
   return found;
 }
