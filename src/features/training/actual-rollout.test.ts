@@ -26,9 +26,8 @@ describe("units actually trained after each period", () => {
   });
 
   it("has no number for a period without a known start", () => {
-    expect(actualCumulativeUnits([{ startDate: null }, { startDate: "2026-03-01" }], ["2026-01-02"], "2026-06-01")).toEqual([
-      null,
-      1,
-    ]);
+    expect(
+      actualCumulativeUnits([{ startDate: null }, { startDate: "2026-03-01" }], ["2026-01-02"], "2026-06-01"),
+    ).toEqual([null, 1]);
   });
 });
