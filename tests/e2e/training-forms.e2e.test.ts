@@ -68,6 +68,34 @@ describe.skipIf(!browserIsAvailable())("training: curricula, scheduling and onbo
     expect(edited.modules.map((m) => m.title)).toEqual(["Listening first"]);
   });
 
+  it("shows both versions when someone else saved the curriculum meanwhile, and keeps the title typed here", async () => {
+    const mine = await browser.newPage();
+    const theirs = await browser.newPage();
+    for (const page of [mine, theirs]) {
+      await signIn(page, demoEmail("training_coordinator"));
+      await page.goto("/training/curricula");
+      await page.getByRole("link", { name: "Engagement skills" }).click();
+      await page.getByLabel("Module 1 title").waitFor();
+    }
+    await theirs.getByLabel("Module 1 length in minutes").fill("100");
+    await theirs.getByRole("button", { name: "Save curriculum" }).click();
+    await theirs.getByText("Curriculum saved.").waitFor();
+
+    await mine.getByLabel("Title", { exact: true }).fill("Engagement skills, second edition");
+    await mine.getByRole("button", { name: "Save curriculum" }).click();
+    await mine.getByRole("heading", { name: "Someone else changed this while you were editing" }).waitFor();
+    await expectAccessible(mine, "the curriculum editor with a conflict");
+    expect(await mine.getByLabel("Title", { exact: true }).inputValue()).toBe("Engagement skills, second edition");
+    await mine.getByRole("button", { name: "Save my changes on top of the current version" }).click();
+    await mine.getByText("Curriculum saved.").waitFor();
+    const saved = (await apiGet<{ items: Curriculum[] }>(mine, "/api/curricula")).items.find((c) =>
+      c.title.startsWith("Engagement skills"),
+    );
+    // The title typed here, the module length saved in the other tab.
+    expect(saved?.title).toBe("Engagement skills, second edition");
+    expect(saved?.modules.map((m) => m.durationMinutes)).toEqual([100]);
+  });
+
   it("schedules a session with a partner co-trainer and a whole unit, and shows the planner's cohort check", async () => {
     const page = await browser.newPage();
     await signIn(page, demoEmail("training_coordinator"));

@@ -91,6 +91,21 @@ function conflictRows(mine: CurriculumDraft, current: Curriculum) {
   ];
 }
 
+/** Modules compared by what is saved, not by the form's own keys. */
+const modulesText = (modules: ModuleDraft[]) => JSON.stringify(modules.map(({ key: _key, ...saved }) => saved));
+
+/**
+ * Keeps each part this person changed (title, description, the module list as a whole) and takes
+ * every other part from the current record, like the other editors' "save my changes".
+ */
+function mergeMine(mine: CurriculumDraft, started: CurriculumDraft, current: CurriculumDraft): CurriculumDraft {
+  return {
+    title: mine.title !== started.title ? mine.title : current.title,
+    description: mine.description !== started.description ? mine.description : current.description,
+    modules: modulesText(mine.modules) !== modulesText(started.modules) ? mine.modules : current.modules,
+  };
+}
+
 const toggled = <T,>(list: T[], value: T, on: boolean) =>
   on ? [...list.filter((v) => v !== value), value] : list.filter((v) => v !== value);
 
@@ -316,8 +331,10 @@ function CurriculumForm({ curriculum, onSaved }: CurriculumFormProps) {
           rows={conflictRows(draft, conflict)}
           busy={save.isPending}
           onApplyMine={() => {
+            const merged = mergeMine(draft, draftOf(base), draftOf(conflict));
+            setDraft(merged);
             setBase(conflict);
-            save.mutate({ draft, version: conflict.version });
+            save.mutate({ draft: merged, version: conflict.version });
           }}
           onDiscardMine={() => {
             setBase(conflict);
