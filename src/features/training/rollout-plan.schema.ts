@@ -22,6 +22,10 @@ export const ZPlannedUnit = z.object({
   /** Head count of the linked org unit (and the units below it); null while unlinked. */
   staff: z.number().int().nullable(),
   volunteer: z.boolean(),
+  trainedOn: z
+    .string()
+    .nullable()
+    .describe("The day the linked unit counts as actually trained by attendance; null until then"),
 });
 export type PlannedUnit = z.infer<typeof ZPlannedUnit>;
 
@@ -42,6 +46,13 @@ export const ZPeriodProgress = z.object({
   staffTrained: z.number().int().describe("Staff of the linked units trained in the period"),
   cumulativeStaff: z.number().int(),
   unlinkedUnits: z.number().int().describe("Units of the period whose staff are not counted yet"),
+  actualCumulativeUnits: z
+    .number()
+    .int()
+    .nullable()
+    .describe(
+      "Planned units actually trained by the period's end (half their current staff attended); null before the period starts",
+    ),
 });
 
 export const ZRolloutSummary = z.object({ planId: z.string(), periods: z.array(ZPeriodProgress) });

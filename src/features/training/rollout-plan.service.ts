@@ -37,7 +37,8 @@ import type {
   RolloutPlanUpdate,
   RolloutSummary,
 } from "./rollout-plan.schema.js";
-import { cumulativeRollout } from "./rollout-summary.js";
+import { actualCumulativeUnits, cumulativeRollout } from "./rollout-summary.js";
+import { findUnitsTrainedByAttendance } from "./trained-since.service.js";
 import { parseUnitList } from "./unit-lists.js";
 
 const here = (actor: Actor) => ({ agencyId: actor.agencyId });
@@ -62,10 +63,21 @@ function audit(
   });
 }
 
-/** The agency's org units with head counts, and a matcher from plan labels to them. */
+const todayUtc = () => new Date().toISOString().slice(0, 10);
+
+/**
+ * The agency's org units with head counts, a matcher from plan labels to them, and the day each
+ * counts as actually trained by attendance.
+ */
 async function orgUnitsFor(db: Db, actor: Actor) {
   const tree = await getOrgTree(db, actor);
-  return { byId: new Map(tree.map((u) => [u.id, u])), matcher: createOrgUnitMatcher(tree) };
+  const trainedOn = await findUnitsTrainedByAttendance(
+    db,
+    actor.agencyId,
+    tree.map((u) => u.id),
+    todayUtc(),
+  );
+  return { byId: new Map(tree.map((u) => [u.id, u])), matcher: createOrgUnitMatcher(tree), trainedOn };
 }
 
 type OrgUnits = Awaited<ReturnType<typeof orgUnitsFor>>;
@@ -82,6 +94,7 @@ function toPlannedUnit(row: PlannedUnitRow, orgUnits: OrgUnits): PlannedUnit {
     orgUnitName: orgUnit?.name ?? null,
     staff: orgUnit ? orgUnit.headCount : null,
     volunteer: row.volunteer,
+    trainedOn: row.orgUnitId ? (orgUnits.trainedOn.get(row.orgUnitId) ?? null) : null,
   };
 }
 
@@ -89,8 +102,14 @@ function summaryOf(plan: RolloutPlanRow, units: PlannedUnit[]) {
   const cells = units
     .filter((u): u is PlannedUnit & { periodIndex: number } => u.periodIndex !== null)
     .map((u) => ({ periodIndex: u.periodIndex, units: [{ staff: u.staff }] }));
+  const actual = actualCumulativeUnits(
+    plan.periods,
+    units.map((u) => u.trainedOn),
+    todayUtc(),
+  );
   return cumulativeRollout(plan.periods.length, cells).map((p) => ({
     ...p,
+    actualCumulativeUnits: actual[p.periodIndex] ?? null,
     label: plan.periods[p.periodIndex]?.label ?? "",
     startDate: plan.periods[p.periodIndex]?.startDate ?? null,
   }));

@@ -40,3 +40,23 @@ export function cumulativeRollout(periodCount: number, cells: PlannedCell[]): Pe
   }
   return progress;
 }
+
+/**
+ * Against the plan: how many of the planned units were actually trained (by attendance, the day
+ * each counts as trained, or null) by the end of each period. Periods that have not started, or
+ * whose start is not a known date, get null, so the curve stops at today instead of running flat.
+ */
+export function actualCumulativeUnits(
+  periods: { startDate: string | null }[],
+  unitsTrainedFrom: (string | null)[],
+  today: string,
+): (number | null)[] {
+  const trained = unitsTrainedFrom.filter((day): day is string => day !== null);
+  return periods.map((period, index) => {
+    if (period.startDate === null || period.startDate > today) return null;
+    const nextStart = periods[index + 1]?.startDate ?? null;
+    // A period still running counts up to today; a finished one up to its last day.
+    const finished = nextStart !== null && nextStart <= today;
+    return trained.filter((day) => (finished ? day < (nextStart as string) : day <= today)).length;
+  });
+}

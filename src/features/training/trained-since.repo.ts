@@ -38,3 +38,16 @@ export async function findLatestRolloutSchedule(db: Db, agencyId: string) {
     units: units.map((u) => ({ orgUnitId: u.org_unit_id ?? "", periodIndex: u.period_index })),
   };
 }
+
+/** The people placed in these org units who still work there on `today`, for the unit-trained rule. */
+export async function findCurrentStaffOfUnits(db: Db, agencyId: string, orgUnitIds: string[], today: string) {
+  if (orgUnitIds.length === 0) return [];
+  const rows = await db
+    .selectFrom("people")
+    .select(["id", "org_unit_id"])
+    .where("agency_id", "=", agencyId)
+    .where("org_unit_id", "in", orgUnitIds)
+    .where((eb) => eb.or([eb("end_date", "is", null), eb("end_date", ">", today)]))
+    .execute();
+  return rows.map((r) => ({ personId: r.id, orgUnitId: r.org_unit_id as string }));
+}

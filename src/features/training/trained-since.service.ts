@@ -1,6 +1,11 @@
 import type { Db } from "../../db/types.js";
-import { trainedFromAttendance, trainedFromRollout, unitTrainingEndsOn } from "./trained-since.js";
-import { findLatestRolloutSchedule, findSessionEndsOfPeople } from "./trained-since.repo.js";
+import {
+  trainedFromAttendance,
+  trainedFromRollout,
+  unitTrainedFromAttendance,
+  unitTrainingEndsOn,
+} from "./trained-since.js";
+import { findCurrentStaffOfUnits, findLatestRolloutSchedule, findSessionEndsOfPeople } from "./trained-since.repo.js";
 
 /**
  * When each person and each org unit counts as trained (the first trained day, YYYY-MM-DD), for
@@ -51,4 +56,31 @@ export async function findUnitTrainingEnds(db: Db, agencyId: string): Promise<Un
     if (known === undefined || endsOn > known) latestByUnit.set(unit.orgUnitId, endsOn);
   }
   return [...latestByUnit].map(([orgUnitId, trainingEndsOn]) => ({ orgUnitId, trainingEndsOn }));
+}
+
+/**
+ * When each org unit counts as actually trained by attendance (see `unitTrainedFromAttendance`):
+ * its current staff's first trained days, not the rollout plan. Units not yet trained are absent.
+ */
+export async function findUnitsTrainedByAttendance(
+  db: Db,
+  agencyId: string,
+  orgUnitIds: string[],
+  today: string,
+): Promise<Map<string, string>> {
+  const staff = await findCurrentStaffOfUnits(db, agencyId, [...new Set(orgUnitIds)], today);
+  const sessions = await findSessionEndsOfPeople(
+    db,
+    agencyId,
+    staff.map((s) => s.personId),
+  );
+  const units = new Map<string, string>();
+  for (const orgUnitId of new Set(staff.map((s) => s.orgUnitId))) {
+    const days = staff
+      .filter((s) => s.orgUnitId === orgUnitId)
+      .map((s) => trainedFromAttendance(sessions.filter((e) => e.personId === s.personId)));
+    const trainedFrom = unitTrainedFromAttendance(days);
+    if (trainedFrom) units.set(orgUnitId, trainedFrom);
+  }
+  return units;
 }

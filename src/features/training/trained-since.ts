@@ -42,3 +42,18 @@ export function trainedFromRollout(periods: RolloutPeriod[], periodIndex: number
 export function isTrainedOn(trainedFrom: string | null, eventDate: string) {
   return trainedFrom !== null && trainedFrom <= eventDate;
 }
+
+/**
+ * Share of a unit's current staff who must have attended before the unit counts as actually
+ * trained. Half, so one absent worker does not hold back a unit, while a unit where only the
+ * supervisor came does not count.
+ */
+export const UNIT_TRAINED_SHARE = 0.5;
+
+/** The day a unit counts as actually trained: when enough of its staff (each's trained day, or null) have attended. */
+export function unitTrainedFromAttendance(staffTrainedFrom: (string | null)[]) {
+  if (staffTrainedFrom.length === 0) return null;
+  const needed = Math.ceil(staffTrainedFrom.length * UNIT_TRAINED_SHARE);
+  const days = staffTrainedFrom.filter((day): day is string => day !== null).sort();
+  return days[needed - 1] ?? null;
+}

@@ -31,6 +31,9 @@ import { PersonPage } from "../../../src/features/people/ui/person-page.js";
 import { RosterImportPage, RosterUploadPage } from "../../../src/features/people/ui/roster-import-page.js";
 import { TeamPage } from "../../../src/features/teams/ui/team-page.js";
 import { TeamsPage } from "../../../src/features/teams/ui/teams-page.js";
+import { CurriculaPage } from "../../../src/features/training/ui/curricula-page.js";
+import { CurriculumPage, NewCurriculumPage } from "../../../src/features/training/ui/curriculum-editor-page.js";
+import { NewSessionPage, ZNewSessionSearch } from "../../../src/features/training/ui/new-session-page.js";
 import { RolloutPlanPage } from "../../../src/features/training/ui/rollout-plan-page.js";
 import { RolloutPlansPage } from "../../../src/features/training/ui/rollout-plans-page.js";
 import { StaffStatusPage } from "../../../src/features/training/ui/staff-status-page.js";
@@ -259,6 +262,37 @@ const trainingSessionRoute = createRoute({
   },
 });
 
+const curriculaRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/training/curricula",
+  component: CurriculaPage,
+});
+
+const newCurriculumRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/training/curricula/new",
+  component: NewCurriculumPage,
+});
+
+const curriculumRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/training/curricula/$curriculumId",
+  component: function CurriculumRoute() {
+    const { curriculumId } = curriculumRoute.useParams();
+    return <CurriculumPage key={curriculumId} curriculumId={curriculumId} />;
+  },
+});
+
+const newTrainingSessionRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/training/sessions/new",
+  validateSearch: (raw) => ZNewSessionSearch.parse(raw),
+  component: function NewTrainingSessionRoute() {
+    const { curriculumId } = newTrainingSessionRoute.useSearch();
+    return <NewSessionPage curriculumId={curriculumId} />;
+  },
+});
+
 const staffStatusRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: "/training/staff",
@@ -342,6 +376,10 @@ const routeTree = rootRoute.addChildren([
   rolloutPlanRoute,
   trainingSessionsRoute,
   trainingSessionRoute,
+  curriculaRoute,
+  newCurriculumRoute,
+  curriculumRoute,
+  newTrainingSessionRoute,
   staffStatusRoute,
   fidelityRoute,
   fidelityObservationRoute,

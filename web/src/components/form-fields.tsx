@@ -42,7 +42,7 @@ interface TextFieldProps {
   id?: string;
   hint?: string;
   error?: string | undefined;
-  type?: "text" | "email" | "password" | "date" | "search";
+  type?: "text" | "email" | "password" | "date" | "time" | "search";
   autoComplete?: string;
   inputMode?: "numeric" | "text" | "email";
   required?: boolean;

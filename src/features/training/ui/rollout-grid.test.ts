@@ -11,6 +11,7 @@ const unit = (regionLabel: string, unitLabel: string, periodIndex: number | null
   orgUnitName: null,
   staff: null,
   volunteer: false,
+  trainedOn: null,
 });
 
 describe("the rollout grid in the browser", () => {

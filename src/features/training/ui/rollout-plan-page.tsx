@@ -77,6 +77,15 @@ function RolloutCurve({ plan }: { plan: PlanDetail }) {
               <Tooltip />
               <Legend />
               <Line type="monotone" dataKey="cumulativeUnits" name="Units (planned)" stroke="#1d4e89" strokeWidth={2} />
+              <Line
+                type="monotone"
+                dataKey="actualCumulativeUnits"
+                name="Units (actually trained)"
+                stroke="#2f7d32"
+                strokeWidth={2}
+                strokeDasharray="2 2"
+                connectNulls={false}
+              />
               {hasStaff ? (
                 <Line
                   type="monotone"
@@ -91,8 +100,9 @@ function RolloutCurve({ plan }: { plan: PlanDetail }) {
           </ResponsiveContainer>
         </div>
         <figcaption className="muted">
-          The cumulative number of units (and staff of linked units) using the model after each period, as planned. The
-          table below holds the same numbers.
+          The cumulative number of units (and staff of linked units) using the model after each period, as planned, and
+          the units actually trained so far: a unit counts once half its current staff attended a session. The table
+          below holds the same numbers.
         </figcaption>
       </figure>
       <div className="table-wrap">
@@ -105,6 +115,7 @@ function RolloutCurve({ plan }: { plan: PlanDetail }) {
               <th scope="col">Units using the model</th>
               <th scope="col">Staff trained</th>
               <th scope="col">Staff using the model</th>
+              <th scope="col">Units actually trained</th>
             </tr>
           </thead>
           <tbody>
@@ -120,6 +131,7 @@ function RolloutCurve({ plan }: { plan: PlanDetail }) {
                   ) : null}
                 </td>
                 <td>{period.cumulativeStaff}</td>
+                <td>{period.actualCumulativeUnits ?? "Not yet"}</td>
               </tr>
             ))}
           </tbody>

@@ -6,6 +6,8 @@ export const trainingKeys = {
   sessions: ["training", "sessions"] as const,
   session: (id: string) => ["training", "sessions", id] as const,
   staffStatus: ["training", "staff-status"] as const,
+  curricula: ["training", "curricula"] as const,
+  curriculum: (id: string) => ["training", "curricula", id] as const,
   proposal: (id: string, volunteersFirst: boolean) =>
     ["training", "rollout-plans", id, "proposal", volunteersFirst] as const,
 };

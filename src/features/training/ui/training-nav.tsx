@@ -9,6 +9,9 @@ export function TrainingNav() {
           <Link to="/training/plans">Rollout plans</Link>
         </li>
         <li>
+          <Link to="/training/curricula">Curricula</Link>
+        </li>
+        <li>
           <Link to="/training/sessions">Sessions</Link>
         </li>
         <li>

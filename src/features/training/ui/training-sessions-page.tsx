@@ -13,6 +13,7 @@ import {
   ZTrainingSessionDetail,
   ZTrainingSessionList,
 } from "../session.schema.js";
+import { OnboardingPanel } from "./onboarding-panel.js";
 import { trainingKeys } from "./training-keys.js";
 import { TrainingNav } from "./training-nav.js";
 
@@ -22,6 +23,7 @@ const ATTENDANCE_LABELS: Record<Attendance, string> = { present: "Present", abse
 
 /** The agency's training sessions, soonest first. */
 export function TrainingSessionsPage() {
+  const { can } = useSession();
   const sessions = useQuery({
     queryKey: trainingKeys.sessions,
     queryFn: () => api.get("/api/training-sessions", ZTrainingSessionList),
@@ -31,6 +33,13 @@ export function TrainingSessionsPage() {
       <PageHeader
         title="Training sessions"
         intro="When and where each practice model training happens, and who came."
+        actions={
+          can("training.manage") ? (
+            <Link to="/training/sessions/new" className="button">
+              Schedule a session
+            </Link>
+          ) : null
+        }
       />
       <TrainingNav />
       {sessions.isPending ? (
@@ -70,6 +79,7 @@ export function TrainingSessionsPage() {
           </table>
         </div>
       )}
+      {can("training.manage") ? <OnboardingPanel /> : null}
     </>
   );
 }
