@@ -25,7 +25,7 @@ import { latestBySkill, ratingRounds } from "./skill-profile.js";
  * A coach's development record is theirs and their mentor's: the coach, their mentor coach and
  * the coaching supervisor read it; nobody else does, not the coach's own line supervisor nor
  * administrators, because it is for growing as a coach and never a performance record
- * (docs/decisions/0008-coach-development-readers.md).
+ * (docs/decisions/0009-coach-development-readers.md).
  */
 async function relationToCoach(db: Db, actor: Actor, coach: CoachRow): Promise<DevelopmentRelation | null> {
   if (actor.personId !== null && coach.personId === actor.personId) return "coach";
