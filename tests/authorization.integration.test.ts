@@ -7,6 +7,7 @@ import { replaceCalendarFeed } from "../src/features/calendar/calendar-feed.repo
 import { insertRosterImport } from "../src/features/people/roster-import.repo.js";
 import { previewRoster } from "../src/features/people/roster-import.service.js";
 import { addSpareAccounts, type RoleActor, signInEveryRole } from "./support/actors.js";
+import { buildCoachDevelopmentRecords, type CoachDevelopmentRecords } from "./support/coach-development.js";
 import {
   buildCoachingRecordsForRoleTable,
   type CoachingRoleTableRecords,
@@ -187,6 +188,7 @@ interface Side {
     curriculum: string;
     trainingSession: string;
   } & CoachingRoleTableRecords &
+    CoachDevelopmentRecords &
     FidelityRecordIds;
 }
 interface Ctx {
@@ -436,6 +438,166 @@ function engagementPartyWrite(
     send: async (c, id) => send(c, id, await versionOf(db, "coaching_engagements", id)),
   };
 }
+
+/**
+ * Coaches' own development: the world's roster coach (the coach account) is mentored by the
+ * supervisor account's person, whose coach record is on the roster too. A coach's development is
+ * read by the coach, that mentor and the coaching supervisor; the coach's own line supervisor
+ * (the director, the executive account) and administrators hold the action but are no party.
+ */
+const DEVELOPMENT_READERS: readonly Role[] = ["coach", "supervisor", "coaching_supervisor"];
+const DEVELOPMENT_MENTORS: readonly Role[] = ["supervisor", "coaching_supervisor"];
+/** Roundtables: coaches on the roster (the coach and their mentor) and the coaching supervisor. */
+const ROUNDTABLE_READERS: readonly Role[] = DEVELOPMENT_READERS;
+
+async function coachDevelopmentState(coachId: string) {
+  const [coach, ratings, observations] = await Promise.all([
+    db.selectFrom("coaches").selectAll().where("id", "=", coachId).executeTakeFirst(),
+    db.selectFrom("coach_skill_ratings").select("id").where("coach_id", "=", coachId).execute(),
+    db.selectFrom("coach_observations").select("id").where("coach_id", "=", coachId).execute(),
+  ]);
+  return JSON.stringify({ coach, ratings: ratings.length, observations: observations.length });
+}
+
+async function roundtableRow(id: string) {
+  return db.selectFrom("coaching_roundtables").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+const COACH_DEVELOPMENT_TABLE: Record<string, RouteCase> = {
+  "GET /api/coaching/development": {
+    kind: "own",
+    allowed: STAFF_ROLES,
+    send: ({ actor }) => actor.client.request("GET", "/api/coaching/development"),
+    check: async (response, { actor, own }) => {
+      const listed = response
+        .json<{ coaches: { coachId: string }[] }>()
+        .coaches.some((c) => c.coachId === own.records.coach);
+      return listed === DEVELOPMENT_READERS.includes(actor.role) ? null : `the coach is ${listed ? "" : "not "}listed`;
+    },
+  },
+  "GET /api/coaching/coaches/:coachId/development": {
+    kind: "record",
+    record: "coach",
+    allowed: DEVELOPMENT_READERS,
+    holders: STAFF_ROLES.filter((role) => !DEVELOPMENT_READERS.includes(role)),
+    state: coachDevelopmentState,
+    send: (c, id) => c.request("GET", `/api/coaching/coaches/${id}/development`),
+  },
+  "POST /api/coaching/coaches/:coachId/skill-ratings": {
+    kind: "record",
+    record: "coach",
+    allowed: DEVELOPMENT_READERS,
+    holders: STAFF_ROLES.filter((role) => !DEVELOPMENT_READERS.includes(role)),
+    state: coachDevelopmentState,
+    send: (c, id) =>
+      c.request("POST", `/api/coaching/coaches/${id}/skill-ratings`, {
+        ratedOn: "2026-07-01",
+        ratings: [{ skill: "inquiry", rating: 3, note: "" }],
+      }),
+    cleanUp: async (id) => {
+      await db.deleteFrom("coach_skill_ratings").where("coach_id", "=", id).execute();
+    },
+  },
+  "POST /api/coaching/coaches/:coachId/observations": {
+    kind: "record",
+    record: "coach",
+    allowed: DEVELOPMENT_MENTORS,
+    holders: STAFF_ROLES.filter((role) => !DEVELOPMENT_MENTORS.includes(role)),
+    state: coachDevelopmentState,
+    send: (c, id) =>
+      c.request("POST", `/api/coaching/coaches/${id}/observations`, {
+        observedOn: "2026-07-01",
+        format: "individual",
+        skills: ["modeling"],
+        strengths: "Showed the opening, then handed it over.",
+        thingsToTry: ["Ask before showing."],
+      }),
+    cleanUp: async (_id, response) => {
+      await db.deleteFrom("coach_observations").where("id", "=", response.json<{ id: string }>().id).execute();
+    },
+  },
+  "PUT /api/coaching/coach-observations/:observationId/reflection": {
+    kind: "record",
+    record: "coachObservation",
+    allowed: ["coach"],
+    holders: STAFF_ROLES.filter((role) => role !== "coach"),
+    state: async (id) =>
+      JSON.stringify(await db.selectFrom("coach_observations").selectAll().where("id", "=", id).executeTakeFirst()),
+    send: async (c, id) => {
+      const row = await db.selectFrom("coach_observations").select("version").where("id", "=", id).executeTakeFirst();
+      return c.request("PUT", `/api/coaching/coach-observations/${id}/reflection`, {
+        reflection: "I hurried the pause again.",
+        version: row?.version ?? 1,
+      });
+    },
+  },
+  "GET /api/coaching/roundtables": {
+    kind: "own",
+    allowed: ROUNDTABLE_READERS,
+    send: ({ actor }) => actor.client.request("GET", "/api/coaching/roundtables"),
+    check: async (response, { own }) =>
+      response.json<{ items: { id: string }[] }>().items.some((r) => r.id === own.records.roundtable)
+        ? null
+        : "the roundtable is missing",
+  },
+  "POST /api/coaching/roundtables": {
+    kind: "own",
+    // The coaching supervisor schedules any; the coach schedules this one because they facilitate it.
+    allowed: ["coach", "coaching_supervisor"],
+    state: async ({ own }) =>
+      String(
+        (
+          await db
+            .selectFrom("coaching_roundtables")
+            .select("id")
+            .where("agency_id", "=", own.world.agency.id)
+            .execute()
+        ).length,
+      ),
+    send: ({ actor, own }) =>
+      actor.client.request("POST", "/api/coaching/roundtables", {
+        title: "Table roundtable",
+        heldOn: "2026-07-02",
+        startTime: "10:00",
+        durationMinutes: 60,
+        facilitatorCoachId: own.records.coach,
+        topics: [{ text: "Silence in sessions", itemId: null }],
+        invitedCoachIds: [own.records.coach, own.records.mentorCoach],
+      }),
+    cleanUp: async ({ own }) => {
+      await db
+        .deleteFrom("coaching_roundtables")
+        .where("agency_id", "=", own.world.agency.id)
+        .where("title", "=", "Table roundtable")
+        .execute();
+    },
+  },
+  "PUT /api/coaching/roundtables/:roundtableId/attendance": {
+    kind: "record",
+    record: "roundtable",
+    // Its facilitator (the coach) and the coaching supervisor; the invited mentor may not.
+    allowed: ["coach", "coaching_supervisor"],
+    holders: STAFF_ROLES.filter((role) => role !== "coach" && role !== "coaching_supervisor"),
+    state: async (id) => JSON.stringify(await roundtableRow(id)),
+    send: async (c, id) => {
+      const row = await roundtableRow(id);
+      const invited: { coachId: string }[] = row ? JSON.parse(row.attendance) : [{ coachId: randomUUID() }];
+      return c.request("PUT", `/api/coaching/roundtables/${id}/attendance`, {
+        attendance: invited.map((a, i) => ({ coachId: a.coachId, attendance: i % 2 === 0 ? "present" : "absent" })),
+        version: row?.version ?? 1,
+      });
+    },
+    cleanUp: async (id) => {
+      const row = await roundtableRow(id);
+      const invited: { coachId: string }[] = row ? JSON.parse(row.attendance) : [];
+      await db
+        .updateTable("coaching_roundtables")
+        .set({ attendance: JSON.stringify(invited.map((a) => ({ coachId: a.coachId, attendance: "unrecorded" }))) })
+        .where("id", "=", id)
+        .execute();
+    },
+  },
+};
 
 type FidelityRecordIds = Awaited<ReturnType<typeof buildFidelityRecords>>;
 /** The fidelity team runs instruments, observers, samples, scheduling, imports and reliability. */
@@ -1449,6 +1611,8 @@ const TABLE: Record<string, RouteCase> = {
         .innerJoin("coaches as c", "c.agency_id", "r.agency_id")
         .select("c.id")
         .where("r.id", "=", id)
+        // The roster also holds a mentor coach who takes no new coachees; the top suggestion is the other.
+        .where("c.available_for_new", "=", 1)
         .executeTakeFirst();
       return c.request("POST", `/api/coaching/requests/${id}/match`, {
         coachId: coach?.id ?? randomUUID(),
@@ -1746,6 +1910,7 @@ const TABLE: Record<string, RouteCase> = {
     },
   },
   ...FIDELITY_TABLE,
+  ...COACH_DEVELOPMENT_TABLE,
 };
 
 /** A fresh feed address for the account, made the way the service makes one. */
@@ -1960,11 +2125,13 @@ async function buildSide(slug: string): Promise<Side> {
   const world = await buildWorld(db, slug);
   const { newcomerN1 } = await addSpareAccounts(db, world);
   const partnersAndTeams = await buildPartnersAndTeams(db, world);
+  const coachingRecords = await buildCoachingRecordsForRoleTable(db, world);
   const records = {
     ...partnersAndTeams,
     rosterImport: await buildRosterImport(world),
     model: await buildPracticeModel(db, world.agency.id, world.emails.admin),
-    ...(await buildCoachingRecordsForRoleTable(db, world)),
+    ...coachingRecords,
+    ...(await buildCoachDevelopmentRecords(db, world, coachingRecords.coach)),
     rolloutPlan: await buildRolloutPlan(db, world),
     curriculum: await buildCurriculum(db, world),
     trainingSession: await buildTrainingSession(db, world),

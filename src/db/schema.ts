@@ -625,6 +625,60 @@ export interface FidelityConsensusRatingsTable {
   note: string;
 }
 
+export interface CoachSkillRatingsTable {
+  id: string;
+  agency_id: string;
+  coach_id: string;
+  skill: string;
+  rating: number;
+  /** `self` or `mentor`. */
+  rater_kind: string;
+  rated_by_user_id: string;
+  rated_on: string;
+  note: string;
+  created_at: string;
+}
+
+export interface CoachObservationsTable {
+  id: string;
+  agency_id: string;
+  coach_id: string;
+  observed_on: string;
+  format: string;
+  /** JSON array of coaching-skill codes. */
+  skills: string;
+  strengths: string;
+  /** JSON array of one or two short texts. */
+  things_to_try: string;
+  observer_user_id: string;
+  coach_reflection: string | null;
+  reflected_at: string | null;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+export interface CoachingRoundtablesTable {
+  id: string;
+  agency_id: string;
+  title: string;
+  held_on: string;
+  /** `HH:MM` in the agency's time zone. */
+  start_time: string;
+  duration_minutes: number;
+  facilitator_coach_id: string | null;
+  /** JSON array of `{ text, itemId }`. */
+  topics: string;
+  model_id: string | null;
+  model_version_number: number | null;
+  /** JSON array of `{ coachId, attendance }` for every invited coach. */
+  attendance: string;
+  created_by_user_id: string;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
 export interface Database {
   agencies: AgenciesTable;
   org_units: OrgUnitsTable;
@@ -654,6 +708,9 @@ export interface Database {
   coaching_barriers: CoachingBarriersTable;
   coaching_progress_ratings: CoachingProgressRatingsTable;
   coaching_feedback: CoachingFeedbackTable;
+  coach_skill_ratings: CoachSkillRatingsTable;
+  coach_observations: CoachObservationsTable;
+  coaching_roundtables: CoachingRoundtablesTable;
   training_rollout_plans: TrainingRolloutPlansTable;
   training_planned_units: TrainingPlannedUnitsTable;
   training_curricula: TrainingCurriculaTable;

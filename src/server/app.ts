@@ -16,6 +16,7 @@ import { registerAuthRoutes } from "../features/accounts/auth.routes.js";
 import { registerAgencyRoutes } from "../features/agencies/agency.routes.js";
 import { registerAuditRoutes } from "../features/audit/audit.routes.js";
 import { registerCalendarFeedRoutes } from "../features/calendar/calendar-feed.routes.js";
+import { registerCoachDevelopmentRoutes } from "../features/coaching/coach-development.routes.js";
 import { registerCoachingRoutes } from "../features/coaching/coaching.routes.js";
 import { registerFidelityRoutes } from "../features/fidelity/fidelity.routes.js";
 import { registerHomeRoutes } from "../features/home/home.routes.js";
@@ -126,6 +127,7 @@ export async function buildApp(database: DatabaseHandle, config: AppConfig, opti
   registerCalendarFeedRoutes(app);
   registerModelFocusRoutes(app);
   registerCoachingRoutes(app);
+  registerCoachDevelopmentRoutes(app);
   registerTrainingRoutes(app);
   registerFidelityRoutes(app);
 

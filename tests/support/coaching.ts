@@ -261,7 +261,7 @@ export async function coachBody(db: Db, id: string) {
     capacityHoursPerMonth: row?.capacity_hours_per_month ?? 1,
     availableForNew: row ? row.available_for_new === 1 : true,
     regionOrgUnitId: null,
-    mentorCoachId: null,
+    mentorCoachId: row?.mentor_coach_id ?? null,
     version: row?.version ?? 1,
   };
 }

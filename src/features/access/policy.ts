@@ -38,6 +38,9 @@ export const ACTIONS = [
   "fidelity.debriefs.read",
   "fidelity.results.read",
   "coaching.followUp.read",
+  "coachDevelopment.participate",
+  "coachDevelopment.oversee",
+  "roundtables.manage",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -70,12 +73,21 @@ const TRAINING_MANAGEMENT = { "training.manage": "agency", "trainingAttendance.r
 /** Drafts, publishing and imports of the practice model. */
 const MODEL_EDITING = { "models.edit": "agency", "modelFocus.set": "agency" } as const;
 /**
+ * Coaches' own development (SPEC §4) is developmental, never a performance record: a coach's
+ * skill ratings and observations are read by the coach, their mentor coach and the coaching
+ * supervisor only. Being on the coach roster (or mentoring someone on it) is not a role, so every
+ * staff member may ask and the service decides by relationship. Roundtables are scheduled by the
+ * coaching supervisor, or by a coach for a roundtable they facilitate.
+ */
+const COACH_DEVELOPMENT_PARTICIPATION = { "coachDevelopment.participate": "self" } as const;
+const COACH_DEVELOPMENT_OVERSIGHT = { "coachDevelopment.oversee": "agency", "roundtables.manage": "agency" } as const;
+/**
  * Coaching is voluntary (SPEC §4): everyone on staff may ask for it and take part in their own
  * engagements; the service decides record by record who is a party. Reading engagements beyond
  * one's own (never private notes) is for the coaching supervisor and administrators; leaders
  * and partners see aggregates only.
  */
-const COACHING_PARTICIPATION = { "coaching.participate": "self" } as const;
+const COACHING_PARTICIPATION = { "coaching.participate": "self", ...COACH_DEVELOPMENT_PARTICIPATION } as const;
 const COACHING_AGGREGATES = { "coaching.aggregates": "agency" } as const;
 /**
  * Fidelity (SPEC §6). The fidelity team (admin, implementation lead) runs instruments, observers,
@@ -141,6 +153,7 @@ export const GRANTS: Record<Role, Partial<Record<Action, Scope>>> = {
     ...COACHING_PARTICIPATION,
     "coaching.read": "agency",
     "coaching.manage": "agency",
+    ...COACH_DEVELOPMENT_OVERSIGHT,
     ...COACHING_AGGREGATES,
     ...OWN_DEBRIEFS,
     ...TRAINING_FOLLOW_UP,
@@ -179,7 +192,13 @@ export const GRANTS: Record<Role, Partial<Record<Action, Scope>>> = {
     ...COACHING_PARTICIPATION,
     ...OWN_DEBRIEFS,
   },
-  coach: { ...EVERYONE_ON_STAFF, "people.read": "self", ...COACHING_PARTICIPATION, ...OWN_DEBRIEFS },
+  coach: {
+    ...EVERYONE_ON_STAFF,
+    "people.read": "self",
+    ...COACHING_PARTICIPATION,
+    "roundtables.manage": "self",
+    ...OWN_DEBRIEFS,
+  },
   fidelity_observer: {
     ...EVERYONE_ON_STAFF,
     "people.read": "self",

@@ -1,4 +1,4 @@
-import { coachingCalendarEventsForPerson } from "../coaching/coaching.service.js";
+import { coachingCalendarEventsForPerson, roundtableCalendarEventsForPerson } from "../coaching/coaching.service.js";
 import { trainingCalendarEventsForPerson } from "../training/session.service.js";
 import type { CalendarEventSource } from "./calendar-events.js";
 
@@ -6,4 +6,5 @@ import type { CalendarEventSource } from "./calendar-events.js";
 export const CALENDAR_EVENT_SOURCES: readonly CalendarEventSource[] = [
   trainingCalendarEventsForPerson,
   coachingCalendarEventsForPerson,
+  roundtableCalendarEventsForPerson,
 ];

@@ -27,4 +27,5 @@ export async function countCoachingRecordsReferencingModelItems(
   return counts.reduce((sum, n) => sum + n, 0);
 }
 
+export { roundtableCalendarEventsForPerson } from "./roundtable.service.js";
 export { coachingCalendarEventsForPerson } from "./session.service.js";

@@ -4,6 +4,7 @@ import { findAgencyBySlug } from "../agencies/agency.repo.js";
 import type { OrgUnitRow } from "../org/org-unit.repo.js";
 import type { JobRole, Level } from "../people/person.schema.js";
 import { buildAgency, buildOrgUnit, buildPeople, buildPerson, buildUser, type PersonSeed } from "./builders.js";
+import { seedDemoCoachDevelopment } from "./demo-coach-development.js";
 import { seedDemoCoaching } from "./demo-coaching.js";
 import { seedDemoFidelityFor } from "./demo-fidelity.js";
 import { seedDemoModelFocus } from "./demo-model-focus.js";
@@ -352,6 +353,14 @@ async function createDemoAgency(db: Db): Promise<string> {
     await seedDemoPartnersAndTeams(db, agency.id, demoStaff);
     const coachingSupervisorUser = userIds.get("coaching_supervisor");
     if (coachingSupervisorUser) await seedDemoCoaching(db, agency.id, demoStaff, coachingSupervisorUser);
+    const [coachUser, supervisorUser] = [userIds.get("coach"), userIds.get("supervisor")];
+    if (coachingSupervisorUser && coachUser && supervisorUser) {
+      await seedDemoCoachDevelopment(db, agency.id, demoStaff, {
+        coachingSupervisorUserId: coachingSupervisorUser,
+        coachUserId: coachUser,
+        supervisorUserId: supervisorUser,
+      });
+    }
   }
   if (observer && coach) await seedDemoFidelityFor(db, agency.id, { observer, coach, password: DEMO_PASSWORD });
   return agency.name;

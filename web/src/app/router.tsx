@@ -3,9 +3,11 @@ import { AccountPage } from "../../../src/features/accounts/ui/account-page.js";
 import { AgencySettingsPage } from "../../../src/features/agencies/ui/agency-settings-page.js";
 import { AuditLogPage } from "../../../src/features/audit/ui/audit-log-page.js";
 import { ZAuditSearch } from "../../../src/features/audit/ui/audit-search.js";
+import { CoachDevelopmentPage } from "../../../src/features/coaching/ui/coach-development-page.js";
 import { CoachingPage } from "../../../src/features/coaching/ui/coaching-page.js";
 import { EngagementPage } from "../../../src/features/coaching/ui/engagement-page.js";
 import { MatchPage } from "../../../src/features/coaching/ui/match-page.js";
+import { RoundtablesPage } from "../../../src/features/coaching/ui/roundtables-page.js";
 import { SessionPage } from "../../../src/features/coaching/ui/session-page.js";
 import { DebriefsPage } from "../../../src/features/fidelity/ui/debriefs-page.js";
 import { FidelityPage } from "../../../src/features/fidelity/ui/fidelity-page.js";
@@ -232,6 +234,21 @@ const coachingSessionRoute = createRoute({
   },
 });
 
+const coachDevelopmentRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/coaching/coaches/$coachId/development",
+  component: function CoachDevelopmentRoute() {
+    const { coachId } = coachDevelopmentRoute.useParams();
+    return <CoachDevelopmentPage key={coachId} coachId={coachId} />;
+  },
+});
+
+const roundtablesRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/coaching/roundtables",
+  component: RoundtablesPage,
+});
+
 const rolloutPlansRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: "/training/plans",
@@ -372,6 +389,8 @@ const routeTree = rootRoute.addChildren([
   coachingMatchRoute,
   coachingEngagementRoute,
   coachingSessionRoute,
+  coachDevelopmentRoute,
+  roundtablesRoute,
   rolloutPlansRoute,
   rolloutPlanRoute,
   trainingSessionsRoute,

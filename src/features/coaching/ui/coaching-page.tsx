@@ -16,6 +16,7 @@ import {
   ZCoverage,
   ZEngagementList,
 } from "../coaching.schema.js";
+import { CoachDevelopmentLinks } from "./coach-development-links.js";
 import { coachingKeys } from "./coaching-keys.js";
 import { TrainingFollowUpSection } from "./training-follow-up-section.js";
 
@@ -278,6 +279,7 @@ export function CoachingPage() {
           )}
         </section>
       ) : null}
+      {can("coachDevelopment.participate") ? <CoachDevelopmentLinks /> : null}
       {can("coaching.followUp.read") ? <TrainingFollowUpSection /> : null}
       {can("coaching.aggregates") ? <Coverage /> : null}
     </>
