@@ -4,6 +4,8 @@ import { registerCurriculumRoutes } from "./curriculum.routes.js";
 import { countTrainingRecordsReferencingModelItems } from "./curriculum.service.js";
 import { registerRolloutPlanRoutes } from "./rollout-plan.routes.js";
 import { registerSessionRoutes } from "./session.routes.js";
+import { registerSurveyRoutes } from "./survey.routes.js";
+import { countSurveyItemsReferencingModelItems } from "./survey.service.js";
 
 /** Every training route, registered by the app in one call. */
 export function registerTrainingRoutes(app: App) {
@@ -12,7 +14,13 @@ export function registerTrainingRoutes(app: App) {
     label: "training modules",
     count: await countTrainingRecordsReferencingModelItems(db, agencyId, modelId, itemIds),
   }));
+  // Survey rating items are each about one element.
+  registerModelReferenceSource("training-surveys", async (db, agencyId, modelId, itemIds) => ({
+    label: "training survey items",
+    count: await countSurveyItemsReferencingModelItems(db, agencyId, modelId, itemIds),
+  }));
   registerRolloutPlanRoutes(app);
   registerCurriculumRoutes(app);
   registerSessionRoutes(app);
+  registerSurveyRoutes(app);
 }
