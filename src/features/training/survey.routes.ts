@@ -13,6 +13,7 @@ import {
 } from "./survey.schema.js";
 import {
   answerSurvey,
+  closeTrainingSurvey,
   getMySurveys,
   getSurveyInstrument,
   getSurveyResults,
@@ -63,6 +64,17 @@ export function registerSurveyRoutes(app: App) {
     },
     handler: async (request, reply) =>
       reply.status(201).send(await openSurvey(db, actorOf(request), request.params.sessionId, request.body)),
+  });
+
+  app.post("/api/training/surveys/:surveyId/close", {
+    config: { access: "trainingSurvey.manage" },
+    schema: {
+      tags,
+      summary: "Close an open survey: its answers are kept and can no longer be changed",
+      params: ZSurveyParams,
+      response: { 200: ZTrainingSurvey, ...problems },
+    },
+    handler: async (request) => closeTrainingSurvey(db, actorOf(request), request.params.surveyId),
   });
 
   app.get("/api/training-sessions/:sessionId/survey-results", {

@@ -172,6 +172,29 @@ export async function openSurvey(db: Db, actor: Actor, sessionId: string, input:
   });
 }
 
+/** Closes an open survey: its answers stay, and nobody can change them any more. */
+export async function closeTrainingSurvey(db: Db, actor: Actor, surveyId: string) {
+  return db.transaction().execute(async (trx) => {
+    const survey = await findSurveyById(trx, actor.agencyId, surveyId);
+    if (!survey) throw notFound(SURVEY);
+    authorize(actor, "trainingSurvey.manage", here(actor), SURVEY);
+    if (survey.closedAt !== null) throw fieldError("surveyId", "This survey is already closed.");
+    await closeSurvey(trx, actor.agencyId, surveyId);
+    const after = surveyOut((await findSurveyById(trx, actor.agencyId, surveyId)) as SurveyRow);
+    await recordAuditEvent(trx, {
+      agencyId: actor.agencyId,
+      actorUserId: actor.userId,
+      action: "update",
+      entityType: "training_survey",
+      entityId: surveyId,
+      summary: `Closed the ${survey.phase} survey of a training session with ${survey.responses} responses`,
+      before: surveyOut(survey),
+      after,
+    });
+    return after;
+  });
+}
+
 async function takenOf(db: Db, agencyId: string, survey: SurveyRow | undefined): Promise<SurveyTaken | null> {
   if (!survey) return null;
   return {
