@@ -34,6 +34,8 @@ import { TeamsPage } from "../../../src/features/teams/ui/teams-page.js";
 import { RolloutPlanPage } from "../../../src/features/training/ui/rollout-plan-page.js";
 import { RolloutPlansPage } from "../../../src/features/training/ui/rollout-plans-page.js";
 import { StaffStatusPage } from "../../../src/features/training/ui/staff-status-page.js";
+import { SurveyInstrumentPage } from "../../../src/features/training/ui/survey-instrument-page.js";
+import { SurveyResultsPage } from "../../../src/features/training/ui/survey-results-page.js";
 import { TrainingSessionPage, TrainingSessionsPage } from "../../../src/features/training/ui/training-sessions-page.js";
 import { AdminIndexPage } from "./admin-index-page.js";
 import { AppLayout } from "./app-layout.js";
@@ -259,6 +261,21 @@ const trainingSessionRoute = createRoute({
   },
 });
 
+const trainingSurveyResultsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/training/sessions/$sessionId/survey",
+  component: function TrainingSurveyResultsRoute() {
+    const { sessionId } = trainingSurveyResultsRoute.useParams();
+    return <SurveyResultsPage key={sessionId} sessionId={sessionId} />;
+  },
+});
+
+const trainingSurveyInstrumentRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/training/survey",
+  component: SurveyInstrumentPage,
+});
+
 const staffStatusRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: "/training/staff",
@@ -342,6 +359,8 @@ const routeTree = rootRoute.addChildren([
   rolloutPlanRoute,
   trainingSessionsRoute,
   trainingSessionRoute,
+  trainingSurveyResultsRoute,
+  trainingSurveyInstrumentRoute,
   staffStatusRoute,
   fidelityRoute,
   fidelityObservationRoute,

@@ -6,6 +6,9 @@ export const trainingKeys = {
   sessions: ["training", "sessions"] as const,
   session: (id: string) => ["training", "sessions", id] as const,
   staffStatus: ["training", "staff-status"] as const,
+  mySurveys: ["training", "my-surveys"] as const,
+  surveyInstrument: ["training", "survey-instrument"] as const,
+  surveyResults: (sessionId: string) => ["training", "sessions", sessionId, "survey-results"] as const,
   proposal: (id: string, volunteersFirst: boolean) =>
     ["training", "rollout-plans", id, "proposal", volunteersFirst] as const,
 };
