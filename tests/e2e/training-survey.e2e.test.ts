@@ -102,5 +102,6 @@ describe.skipIf(!browserIsAvailable())("training: the pre/post survey", () => {
     await coordinator.getByRole("table", { name: "Change per element" }).waitFor();
     await coordinator.getByRole("img", { name: /Bar chart of the mean rating/ }).waitFor();
     await expectAccessible(coordinator, "the survey results with chart and tables");
-  });
+    // One flow through two people's pages and five accessibility checks: longer than a single page's test.
+  }, 240_000);
 });

@@ -214,7 +214,7 @@ export function MySurveysSection() {
         <section aria-labelledby="my-surveys-heading" className="survey-waiting">
           <h2 id="my-surveys-heading">Surveys waiting for you</h2>
           {waiting.map((survey) => (
-            <SurveyForm key={`${survey.surveyId}-${survey.answers.length}`} survey={survey} />
+            <SurveyForm key={survey.surveyId} survey={survey} />
           ))}
         </section>
       ) : null}
