@@ -67,6 +67,16 @@ import {
   trainingSessionState,
   trainingSessionsOf,
 } from "./support/training.js";
+import {
+  buildTrainingSurvey,
+  reopenSurvey,
+  resetSessionSurveys,
+  sessionSurveysState,
+  surveyAnswersBody,
+  surveyInstrumentBody,
+  surveyInstrumentState,
+  surveyState,
+} from "./support/training-survey.js";
 import { buildWorld, TEST_PASSWORD, type World } from "./support/world.js";
 
 /**
@@ -187,6 +197,7 @@ interface Side {
     rolloutPlan: string;
     curriculum: string;
     trainingSession: string;
+    trainingSurvey: string;
   } & CoachingRoleTableRecords &
     CoachDevelopmentRecords &
     FidelityRecordIds;
@@ -618,6 +629,75 @@ const DEBRIEF_REACH: Record<Role, Reach> = {
   coach: ["self"],
   fidelity_observer: ["self"],
   partner_viewer: [],
+};
+
+/** Survey results: those who manage training, and trainers, who learn how their training lands. */
+const SURVEY_RESULT_READERS: readonly Role[] = [...TRAINING_MANAGERS, "trainer"];
+
+const TRAINING_SURVEY_TABLE: Record<string, RouteCase> = {
+  "GET /api/training/survey-instrument": {
+    kind: "own",
+    allowed: TRAINING_MANAGERS,
+    send: ({ actor }) => actor.client.request("GET", "/api/training/survey-instrument"),
+  },
+  "PUT /api/training/survey-instrument": {
+    kind: "own",
+    allowed: TRAINING_MANAGERS,
+    state: ({ own }) => surveyInstrumentState(db, own.world.agency.id),
+    send: async ({ actor, own }) =>
+      actor.client.request(
+        "PUT",
+        "/api/training/survey-instrument",
+        await surveyInstrumentBody(db, own.world.agency.id),
+      ),
+  },
+  "POST /api/training-sessions/:sessionId/surveys": {
+    kind: "record",
+    record: "trainingSession",
+    allowed: TRAINING_MANAGERS,
+    prepare: (id) => resetSessionSurveys(db, id),
+    state: (id) => sessionSurveysState(db, id),
+    send: (c, id) => c.request("POST", `/api/training-sessions/${id}/surveys`, { phase: "post" }),
+    cleanUp: (id) => resetSessionSurveys(db, id),
+  },
+  "POST /api/training/surveys/:surveyId/close": {
+    kind: "record",
+    record: "trainingSurvey",
+    allowed: TRAINING_MANAGERS,
+    prepare: (id) => reopenSurvey(db, id),
+    state: (id) => surveyState(db, id),
+    send: (c, id) => c.request("POST", `/api/training/surveys/${id}/close`),
+    cleanUp: (id) => reopenSurvey(db, id),
+  },
+  "GET /api/training-sessions/:sessionId/survey-results": {
+    kind: "record",
+    record: "trainingSession",
+    allowed: SURVEY_RESULT_READERS,
+    state: (id) => trainingSessionState(db, id),
+    send: (c, id) => c.request("GET", `/api/training-sessions/${id}/survey-results`),
+  },
+  "GET /api/training/my-surveys": {
+    kind: "own",
+    allowed: STAFF_ROLES,
+    send: ({ actor }) => actor.client.request("GET", "/api/training/my-surveys"),
+    // Only the worker is enrolled in the world's session, so only they have a survey waiting.
+    check: async (response, { actor, own }) => {
+      const waiting = response.json<{ waiting: { surveyId: string }[] }>().waiting.map((w) => w.surveyId);
+      const expected = actor.role === "staff" ? [own.records.trainingSurvey] : [];
+      return sameSet(waiting, expected) ? null : `lists ${waiting.length} waiting surveys`;
+    },
+  },
+  // Only the people enrolled in the session answer its survey: in the world, the N1 worker (staff).
+  "PUT /api/training/my-surveys/:surveyId": {
+    kind: "record",
+    record: "trainingSurvey",
+    allowed: ["staff"],
+    holders: STAFF_ROLES.filter((role) => role !== "staff"),
+    prepare: (id) => reopenSurvey(db, id),
+    state: (id) => surveyState(db, id),
+    send: async (c, id) => c.request("PUT", `/api/training/my-surveys/${id}`, await surveyAnswersBody(db, id)),
+    cleanUp: (id) => reopenSurvey(db, id),
+  },
 };
 
 const FIDELITY_TABLE: Record<string, RouteCase> = {
@@ -1911,6 +1991,7 @@ const TABLE: Record<string, RouteCase> = {
   },
   ...FIDELITY_TABLE,
   ...COACH_DEVELOPMENT_TABLE,
+  ...TRAINING_SURVEY_TABLE,
 };
 
 /** A fresh feed address for the account, made the way the service makes one. */
@@ -2126,6 +2207,7 @@ async function buildSide(slug: string): Promise<Side> {
   const { newcomerN1 } = await addSpareAccounts(db, world);
   const partnersAndTeams = await buildPartnersAndTeams(db, world);
   const coachingRecords = await buildCoachingRecordsForRoleTable(db, world);
+  const trainingSession = await buildTrainingSession(db, world);
   const records = {
     ...partnersAndTeams,
     rosterImport: await buildRosterImport(world),
@@ -2134,7 +2216,8 @@ async function buildSide(slug: string): Promise<Side> {
     ...(await buildCoachDevelopmentRecords(db, world, coachingRecords.coach)),
     rolloutPlan: await buildRolloutPlan(db, world),
     curriculum: await buildCurriculum(db, world),
-    trainingSession: await buildTrainingSession(db, world),
+    trainingSession,
+    trainingSurvey: await buildTrainingSurvey(db, world, trainingSession),
     ...(await buildFidelityRecords(db, world, partnersAndTeams.partnerOrganization)),
   };
   const actors = await signInEveryRole(app, db, world);

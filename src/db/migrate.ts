@@ -12,6 +12,7 @@ import * as coaching from "./migrations/0009-coaching.js";
 import * as fidelity from "./migrations/0010-fidelity.js";
 import * as calendarFeeds from "./migrations/0011-calendar-feeds.js";
 import * as coachDevelopment from "./migrations/0015-coach-development.js";
+import * as trainingSurveys from "./migrations/0012-training-surveys.js";
 import type { Database } from "./schema.js";
 
 /**
@@ -38,6 +39,7 @@ function migrationsFor(dialect: DatabaseDialect): Record<string, Migration> {
     "0010-fidelity": fidelity,
     "0011-calendar-feeds": calendarFeeds,
     "0015-coach-development": coachDevelopment,
+    "0012-training-surveys": trainingSurveys,
   };
 }
 

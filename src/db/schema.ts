@@ -518,6 +518,42 @@ export interface TrainingEnrollmentsTable {
   updated_at: string;
 }
 
+export interface TrainingSurveyInstrumentsTable {
+  id: string;
+  agency_id: string;
+  /** The practice model whose elements the items name; null before a model is published. */
+  model_id: string | null;
+  items_json: string;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+export interface TrainingSurveysTable {
+  id: string;
+  agency_id: string;
+  session_id: string;
+  /** `pre` or `post`. */
+  phase: string;
+  /** 1 when the post survey also asks how things were before the training (retrospective pre). */
+  retrospective: number;
+  model_id: string | null;
+  /** The instrument's items as they were when the survey opened. */
+  items_json: string;
+  opened_at: string;
+  closed_at: string | null;
+}
+
+export interface TrainingSurveyResponsesTable {
+  id: string;
+  agency_id: string;
+  survey_id: string;
+  person_id: string;
+  answers_json: string;
+  submitted_at: string;
+  updated_at: string;
+}
+
 export interface FidelityInstrumentsTable {
   id: string;
   agency_id: string;
@@ -717,6 +753,9 @@ export interface Database {
   training_sessions: TrainingSessionsTable;
   training_session_trainers: TrainingSessionTrainersTable;
   training_enrollments: TrainingEnrollmentsTable;
+  training_survey_instruments: TrainingSurveyInstrumentsTable;
+  training_surveys: TrainingSurveysTable;
+  training_survey_responses: TrainingSurveyResponsesTable;
   fidelity_instruments: FidelityInstrumentsTable;
   fidelity_instrument_versions: FidelityInstrumentVersionsTable;
   fidelity_observers: FidelityObserversTable;

@@ -33,6 +33,8 @@ export const ACTIONS = [
   "training.read",
   "training.manage",
   "trainingAttendance.record",
+  "trainingSurvey.manage",
+  "trainingSurvey.results",
   "fidelity.manage",
   "fidelity.rate",
   "fidelity.debriefs.read",
@@ -69,7 +71,12 @@ const EVERYONE_ON_STAFF = {
 const PARTNER_PAY = { "partnerAgreements.read": "agency", "partnerHours.log": "agency" } as const;
 const PARTNER_MANAGEMENT = { ...PARTNER_PAY, "partners.manage": "agency", "teams.manage": "agency" } as const;
 /** Rollout plans, curricula and sessions: those who organize the agency's training. */
-const TRAINING_MANAGEMENT = { "training.manage": "agency", "trainingAttendance.record": "agency" } as const;
+const TRAINING_MANAGEMENT = {
+  "training.manage": "agency",
+  "trainingAttendance.record": "agency",
+  "trainingSurvey.manage": "agency",
+  "trainingSurvey.results": "agency",
+} as const;
 /** Drafts, publishing and imports of the practice model. */
 const MODEL_EDITING = { "models.edit": "agency", "modelFocus.set": "agency" } as const;
 /**
@@ -185,10 +192,12 @@ export const GRANTS: Record<Role, Partial<Record<Action, Scope>>> = {
     ...FIDELITY_RESULTS,
   },
   // Trainers record attendance of the sessions they train; the service checks they train it.
+  // They read every session's survey results, to learn how their training lands.
   trainer: {
     ...EVERYONE_ON_STAFF,
     "people.read": "self",
     "trainingAttendance.record": "agency",
+    "trainingSurvey.results": "agency",
     ...COACHING_PARTICIPATION,
     ...OWN_DEBRIEFS,
   },

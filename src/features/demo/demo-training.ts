@@ -6,6 +6,7 @@ import { createOrgUnitMatcher } from "../training/rollout-links.js";
 import { insertPlannedUnits, insertRolloutPlan, type PlannedUnitRow } from "../training/rollout-plan.repo.js";
 import { insertEnrollments, insertSession, insertTrainers, updateAttendance } from "../training/session.repo.js";
 import { formatUnitList } from "../training/unit-lists.js";
+import { seedDemoTrainingSurvey } from "./demo-training-survey.js";
 
 /**
  * The demo agency's two-year rollout, in progress: the seeds' sample schedule (16 + 24 + 30
@@ -97,10 +98,14 @@ async function seedDemoSessions(db: Db, agencyId: string, people: DemoTrainingPe
   });
   await insertTrainers(db, agencyId, upcoming, trainers);
   await insertEnrollments(db, agencyId, upcoming, people.upcomingStaffIds);
+  return held;
 }
 
 export async function seedDemoTraining(db: Db, agencyId: string, people: DemoTrainingPeople | null): Promise<string> {
-  if (people) await seedDemoSessions(db, agencyId, people);
+  if (people) {
+    const held = await seedDemoSessions(db, agencyId, people);
+    await seedDemoTrainingSurvey(db, agencyId, held, people.firstUnitStaffIds);
+  }
   const parsed = parseRolloutPlan(demoRolloutGridText());
   if (!parsed.ok) throw new Error(`The demo rollout grid does not read: ${JSON.stringify(parsed.problems)}`);
   const { periods, regions } = parsed.plan;

@@ -3,6 +3,7 @@ import { countCoachingRecordsReferencingModelItems } from "../coaching/coaching.
 import { countFidelityRecordsReferencingModelItems } from "../fidelity/instrument.service.js";
 import { countFocusRecordsReferencingModelItems } from "../model-focus/model-focus.service.js";
 import { countTrainingRecordsReferencingModelItems } from "../training/curriculum.service.js";
+import { countSurveyItemsReferencingModelItems } from "../training/survey.service.js";
 import type { ModelContent } from "./model.schema.js";
 
 /** One kind of record that points at model items (elements, practice behaviors, leadership behaviors). */
@@ -21,6 +22,7 @@ function modelReferenceSources(): readonly ModelReferenceSource[] {
   return [
     { label: "monthly team focuses", count: countFocusRecordsReferencingModelItems },
     { label: "training modules", count: countTrainingRecordsReferencingModelItems },
+    { label: "training survey items", count: countSurveyItemsReferencingModelItems },
     {
       label: "coaching records (strengths, goals or session focuses)",
       count: countCoachingRecordsReferencingModelItems,

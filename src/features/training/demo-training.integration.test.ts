@@ -54,3 +54,23 @@ describe("the demo agency's training sessions", () => {
     expect(new Set(held.enrollments.map((e) => e.attendance))).toEqual(new Set(["present", "absent", "partial"]));
   });
 });
+
+describe("the demo agency's training survey", () => {
+  it("shows the held session's matched pre/post change per element, with the absent person missing after", async () => {
+    const [held] = (await coordinator.request("GET", "/api/training-sessions")).json<{ items: { id: string }[] }>()
+      .items;
+    const response = await coordinator.request("GET", `/api/training-sessions/${held?.id}/survey-results`);
+    expect(response.statusCode, response.body).toBe(200);
+    const results = response.json<{
+      overall: { invited: number; respondedBefore: number; respondedAfter: number; pairs: number; meanChange: number };
+      byElement: { meanChange: number | null }[];
+      knowledge: { meanChange: number | null };
+    }>();
+    expect(results.overall.respondedBefore).toBe(results.overall.invited);
+    expect(results.overall.pairs).toBe(results.overall.invited - 1);
+    expect(results.overall.meanChange).toBeGreaterThan(1);
+    expect(results.byElement.length).toBeGreaterThan(0);
+    expect(results.byElement.every((e) => (e.meanChange ?? 0) > 0)).toBe(true);
+    expect(results.knowledge.meanChange).toBeGreaterThan(0);
+  });
+});

@@ -39,6 +39,8 @@ import { NewSessionPage, ZNewSessionSearch } from "../../../src/features/trainin
 import { RolloutPlanPage } from "../../../src/features/training/ui/rollout-plan-page.js";
 import { RolloutPlansPage } from "../../../src/features/training/ui/rollout-plans-page.js";
 import { StaffStatusPage } from "../../../src/features/training/ui/staff-status-page.js";
+import { SurveyInstrumentPage } from "../../../src/features/training/ui/survey-instrument-page.js";
+import { SurveyResultsPage } from "../../../src/features/training/ui/survey-results-page.js";
 import { TrainingSessionPage, TrainingSessionsPage } from "../../../src/features/training/ui/training-sessions-page.js";
 import { AdminIndexPage } from "./admin-index-page.js";
 import { AppLayout } from "./app-layout.js";
@@ -310,6 +312,21 @@ const newTrainingSessionRoute = createRoute({
   },
 });
 
+const trainingSurveyResultsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/training/sessions/$sessionId/survey",
+  component: function TrainingSurveyResultsRoute() {
+    const { sessionId } = trainingSurveyResultsRoute.useParams();
+    return <SurveyResultsPage key={sessionId} sessionId={sessionId} />;
+  },
+});
+
+const trainingSurveyInstrumentRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/training/survey",
+  component: SurveyInstrumentPage,
+});
+
 const staffStatusRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: "/training/staff",
@@ -399,6 +416,8 @@ const routeTree = rootRoute.addChildren([
   newCurriculumRoute,
   curriculumRoute,
   newTrainingSessionRoute,
+  trainingSurveyResultsRoute,
+  trainingSurveyInstrumentRoute,
   staffStatusRoute,
   fidelityRoute,
   fidelityObservationRoute,

@@ -8,6 +8,9 @@ export const trainingKeys = {
   staffStatus: ["training", "staff-status"] as const,
   curricula: ["training", "curricula"] as const,
   curriculum: (id: string) => ["training", "curricula", id] as const,
+  mySurveys: ["training", "my-surveys"] as const,
+  surveyInstrument: ["training", "survey-instrument"] as const,
+  surveyResults: (sessionId: string) => ["training", "sessions", sessionId, "survey-results"] as const,
   proposal: (id: string, volunteersFirst: boolean) =>
     ["training", "rollout-plans", id, "proposal", volunteersFirst] as const,
 };

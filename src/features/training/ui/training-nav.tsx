@@ -1,7 +1,9 @@
 import { Link } from "@tanstack/react-router";
+import { useSession } from "../../../../web/src/app/session.js";
 
 /** The training pages' own links, shown under each page's header. */
 export function TrainingNav() {
+  const { can } = useSession();
   return (
     <nav className="training-nav" aria-label="Training">
       <ul>
@@ -17,6 +19,11 @@ export function TrainingNav() {
         <li>
           <Link to="/training/staff">Who is trained</Link>
         </li>
+        {can("trainingSurvey.manage") ? (
+          <li>
+            <Link to="/training/survey">Pre/post survey</Link>
+          </li>
+        ) : null}
       </ul>
     </nav>
   );

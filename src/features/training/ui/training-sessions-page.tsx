@@ -14,6 +14,7 @@ import {
   ZTrainingSessionList,
 } from "../session.schema.js";
 import { OnboardingPanel } from "./onboarding-panel.js";
+import { MySurveysSection } from "./my-surveys-section.js";
 import { trainingKeys } from "./training-keys.js";
 import { TrainingNav } from "./training-nav.js";
 
@@ -42,6 +43,7 @@ export function TrainingSessionsPage() {
         }
       />
       <TrainingNav />
+      <MySurveysSection />
       {sessions.isPending ? (
         <Loading what="training sessions" />
       ) : sessions.isError ? (
@@ -282,6 +284,16 @@ export function TrainingSessionPage({ sessionId }: { sessionId: string }) {
           </dd>
         </dl>
       </section>
+      {can("trainingSurvey.results") ? (
+        <section className="panel" aria-labelledby="session-survey-heading">
+          <h2 id="session-survey-heading">Pre/post survey</h2>
+          <p>
+            <Link to="/training/sessions/$sessionId/survey" params={{ sessionId: session.id }}>
+              {can("trainingSurvey.manage") ? "Open the surveys and see the results" : "See the survey results"}
+            </Link>
+          </p>
+        </section>
+      ) : null}
       <section className="panel" aria-labelledby="attendance-heading">
         <h2 id="attendance-heading">Who came</h2>
         {mayRecord ? (
