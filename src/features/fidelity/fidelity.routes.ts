@@ -3,6 +3,7 @@ import type { App } from "../../server/http-types.js";
 import { actorOf } from "../../server/http-types.js";
 import { ZProblem } from "../../server/problem-details.js";
 import { registerModelReferenceSource } from "../model/model-references.js";
+import { getDebrief, listDebriefs } from "./debrief.service.js";
 import {
   ZConsensusInput,
   ZDebriefDetail,
@@ -33,7 +34,6 @@ import {
   ZSample,
   ZSampleInput,
 } from "./fidelity.schema.js";
-import { getDebrief, listDebriefs } from "./debrief.service.js";
 import { importObservationHistory } from "./history-import.service.js";
 import {
   countFidelityRecordsReferencingModelItems,

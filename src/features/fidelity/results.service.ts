@@ -1,6 +1,6 @@
 import type { Db } from "../../db/types.js";
 import { fieldError } from "../../server/errors.js";
-import { type Actor, authorize, scopeFilterFor } from "../access/policy.js";
+import { type Actor, scopeFilterFor } from "../access/policy.js";
 import { findAgencySettings } from "../agencies/agency.service.js";
 import { findPersonWithReportingLine } from "../people/person.service.js";
 import { isTrainedOn } from "../training/trained-since.js";
@@ -31,11 +31,10 @@ export async function getResults(
   actor: Actor,
   query: { instrumentId?: string | undefined; groupBy: "unit" | "office" | "quarter" | "cohort" },
 ) {
-  authorize(actor, "fidelity.results.read", { agencyId: actor.agencyId });
-  const { instrumentId, versions, newest } = await instrumentForResults(db, actor, query.instrumentId);
-  const units = await findUnitNames(db, actor.agencyId);
   // Supervisors and managers see their own part of the organization; the server decides, not the page.
   const scope = scopeFilterFor(actor, "fidelity.results.read");
+  const { instrumentId, versions, newest } = await instrumentForResults(db, actor, query.instrumentId);
+  const units = await findUnitNames(db, actor.agencyId);
   const subtreePath = scope.kind === "agency" ? null : (actor.orgUnitPath ?? "");
   const observations = (await findReconciledForResults(db, actor.agencyId, instrumentId)).filter(
     (o) => subtreePath === null || (subtreePath !== "" && (o.orgUnitPath ?? "").startsWith(subtreePath)),
@@ -128,7 +127,8 @@ export async function getResults(
  * this (they hold no grant for it) and nobody gets people outside their own line.
  */
 export async function getPersonResults(db: Db, actor: Actor, query: { instrumentId?: string | undefined }) {
-  authorize(actor, "fidelity.results.individual", { agencyId: actor.agencyId });
+  // Refuses anyone without the grant; the people are then chosen by reporting line, not by unit.
+  scopeFilterFor(actor, "fidelity.results.individual");
   const { instrumentId, versions, newest } = await instrumentForResults(db, actor, query.instrumentId);
   const line = actor.personId ? await findPersonWithReportingLine(db, actor.agencyId, actor.personId) : null;
   const observations = await findObservations(db, actor.agencyId, {
