@@ -30,9 +30,11 @@ import {
   instrumentDraftBody,
   instrumentState,
   markObservationRated,
+  markObservationReconciled,
   observationState,
   observerState,
   observerUpdateBody,
+  partnerObserverEmail,
   ratingsOfAll,
   resetInstrument,
   resetObservation,
@@ -886,6 +888,33 @@ const FIDELITY_TABLE: Record<string, RouteCase> = {
     allowed: FIDELITY_TEAM,
     send: ({ actor, own }) =>
       actor.client.request("GET", `/api/fidelity/reliability?instrumentId=${own.records.fidelityInstrument}`),
+  },
+};
+/** Whose debrief of the N1 worker each role opens: the worker, their supervisor line, and the fidelity team. */
+const WORKER_N1_DEBRIEF_READERS: readonly Role[] = [...FIDELITY_TEAM, "executive", "manager", "supervisor", "staff"];
+const FIDELITY_SUPERVISION_TABLE: Record<string, RouteCase> = {
+  "GET /api/fidelity/debriefs": {
+    kind: "own",
+    allowed: STAFF_ROLES,
+    send: ({ actor }) => actor.client.request("GET", "/api/fidelity/debriefs"),
+  },
+  "GET /api/fidelity/debriefs/:observationId": {
+    kind: "record",
+    record: "fidelityObservation",
+    allowed: WORKER_N1_DEBRIEF_READERS,
+    // Everyone else on staff reads their own debriefs, but this one is not about them or their staff.
+    holders: STAFF_ROLES.filter((role) => !WORKER_N1_DEBRIEF_READERS.includes(role)),
+    prepare: (id) => markObservationReconciled(db, id),
+    state: (id) => observationState(db, id),
+    send: (c, id) => c.request("GET", `/api/fidelity/debriefs/${id}`),
+    cleanUp: (id) => resetObservation(db, id),
+  },
+  "GET /api/fidelity/results/people": {
+    kind: "own",
+    // Individual results are for the supervisor line; leaders and partners see aggregates only.
+    allowed: ["manager", "supervisor"],
+    send: ({ actor, own }) =>
+      actor.client.request("GET", `/api/fidelity/results/people?instrumentId=${own.records.fidelityInstrument}`),
   },
 };
 const TABLE: Record<string, RouteCase> = {
@@ -1992,6 +2021,7 @@ const TABLE: Record<string, RouteCase> = {
   ...FIDELITY_TABLE,
   ...COACH_DEVELOPMENT_TABLE,
   ...TRAINING_SURVEY_TABLE,
+  ...FIDELITY_SUPERVISION_TABLE,
 };
 
 /** A fresh feed address for the account, made the way the service makes one. */
@@ -2424,6 +2454,50 @@ async function runRoute(key: string, route: RouteCase, own: Side, other: Side): 
   }
   return mismatches;
 }
+
+/**
+ * A community partner who observes signs in with a partner account holding the fidelity observer
+ * role beside partner viewer. None of the observer role's staff grants reach them: they open the
+ * observations they are assigned to and the aggregates every partner sees, nothing row-level else.
+ */
+const PARTNER_OBSERVER_TABLE: Record<string, (side: Side) => { url: string; wanted: string }> = {
+  "their assigned observations": () => ({ url: "/api/fidelity/observations", wanted: "success" }),
+  "an assigned observation": (side) => ({
+    url: `/api/fidelity/observations/${side.records.fidelityObservation}`,
+    wanted: "success",
+  }),
+  "aggregate results": (side) => ({
+    url: `/api/fidelity/results?instrumentId=${side.records.fidelityInstrument}`,
+    wanted: "success",
+  }),
+  "individual results": (side) => ({
+    url: `/api/fidelity/results/people?instrumentId=${side.records.fidelityInstrument}`,
+    wanted: DENIED,
+  }),
+  "the observer roster": () => ({ url: "/api/fidelity/observers", wanted: DENIED }),
+  "the instrument list": () => ({ url: "/api/fidelity/instruments", wanted: DENIED }),
+  debriefs: () => ({ url: "/api/fidelity/debriefs", wanted: DENIED }),
+  "the observed worker's debriefs": (side) => ({
+    url: `/api/people/${side.people.workerN1}/fidelity-debriefs`,
+    wanted: DENIED,
+  }),
+  "the observed worker's record": (side) => ({ url: `/api/people/${side.people.workerN1}`, wanted: DENIED }),
+  "the staff list": () => ({ url: "/api/people", wanted: DENIED }),
+  "the org tree": () => ({ url: "/api/org-units", wanted: DENIED }),
+  teams: () => ({ url: "/api/teams", wanted: DENIED }),
+  "partner organizations": () => ({ url: "/api/partner-organizations", wanted: DENIED }),
+  "training sessions": () => ({ url: "/api/training-sessions", wanted: DENIED }),
+};
+
+describe("a community partner observer's account", () => {
+  it.each(Object.keys(PARTNER_OBSERVER_TABLE))("%s", async (what) => {
+    const observer = await signIn(app, partnerObserverEmail(alpha.world));
+    const { url, wanted } = (PARTNER_OBSERVER_TABLE[what] as (side: Side) => { url: string; wanted: string })(alpha);
+    const response = await observer.request("GET", url);
+    expect(outcome(response)).toBe(wanted);
+    expect(leakIn(response, alpha)).toBeNull();
+  });
+});
 
 describe("the authorization table", () => {
   it("has one row per registered route, and every route declares its access", () => {

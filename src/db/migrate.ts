@@ -11,8 +11,8 @@ import * as training from "./migrations/0008-training.js";
 import * as coaching from "./migrations/0009-coaching.js";
 import * as fidelity from "./migrations/0010-fidelity.js";
 import * as calendarFeeds from "./migrations/0011-calendar-feeds.js";
-import * as coachDevelopment from "./migrations/0015-coach-development.js";
 import * as trainingSurveys from "./migrations/0012-training-surveys.js";
+import * as coachDevelopment from "./migrations/0015-coach-development.js";
 import type { Database } from "./schema.js";
 
 /**

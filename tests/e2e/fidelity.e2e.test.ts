@@ -103,9 +103,13 @@ describe.skipIf(!browserIsAvailable())("fidelity assessment", () => {
     // The worker reads the debrief: strengths first, consensus only.
     await signIn(page, demoEmail("staff"));
     await mainNav(page).getByRole("link", { name: "Debriefs", exact: true }).click();
+    await page
+      .getByRole("link", { name: /debrief of/ })
+      .first()
+      .click();
     await page.getByText("The family led the meeting from the start.").waitFor();
     expect(await page.getByText("The mother set the agenda.").count()).toBe(0);
-    await expectAccessible(page, "the debriefs page");
+    await expectAccessible(page, "a debrief");
     await page.context().clearCookies();
 
     // The lead checks reliability, where the demo's drifting pair is flagged.

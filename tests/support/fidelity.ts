@@ -277,3 +277,31 @@ export function historyRow(world: World) {
     `T-${newId()},2025-01-15,Unit N1,E4,${partnerObserverEmail(world)},community_partner,M1,3`,
   ].join("\n");
 }
+
+/** Reconciled with every measure agreed at 3 and a debrief, so the person observed has one to read. */
+export async function markObservationReconciled(db: Db, id: string) {
+  await markObservationRated(db, id);
+  const observation = await db
+    .selectFrom("fidelity_observations")
+    .select("agency_id")
+    .where("id", "=", id)
+    .executeTakeFirst();
+  if (!observation) return;
+  await db
+    .insertInto("fidelity_consensus_ratings")
+    .values(
+      ratingsOfAll([3, 3, 3, 3, 3, 3, 3, 3, 3]).map((r) => ({
+        agency_id: observation.agency_id,
+        observation_id: id,
+        measure_code: r.measureCode,
+        rating: r.rating,
+        note: "",
+      })),
+    )
+    .execute();
+  await db
+    .updateTable("fidelity_observations")
+    .set({ status: "reconciled", debrief_strengths: "A warm start.", reconciled_at: "2026-03-03T12:00:00.000Z" })
+    .where("id", "=", id)
+    .execute();
+}

@@ -39,6 +39,7 @@ export const ACTIONS = [
   "fidelity.rate",
   "fidelity.debriefs.read",
   "fidelity.results.read",
+  "fidelity.results.individual",
   "coaching.followUp.read",
   "coachDevelopment.participate",
   "coachDevelopment.oversee",
@@ -110,6 +111,14 @@ const FIDELITY_TEAM = {
 } as const;
 const OWN_DEBRIEFS = { "fidelity.debriefs.read": "self" } as const;
 const FIDELITY_RESULTS = { "fidelity.results.read": "agency" } as const;
+/**
+ * Supervisors and managers see aggregates of their own part of the organization, and each person
+ * below them in their supervisor line (the service picks the people by reporting line).
+ */
+const FIDELITY_RESULTS_OF_OWN_LINE = {
+  "fidelity.results.read": "subtree",
+  "fidelity.results.individual": "subtree",
+} as const;
 /** Trained units still waiting for coaching: for those who organize training and coaching. */
 const TRAINING_FOLLOW_UP = { "coaching.followUp.read": "agency" } as const;
 
@@ -181,7 +190,7 @@ export const GRANTS: Record<Role, Partial<Record<Action, Scope>>> = {
     ...COACHING_PARTICIPATION,
     ...COACHING_AGGREGATES,
     ...OWN_DEBRIEFS,
-    ...FIDELITY_RESULTS,
+    ...FIDELITY_RESULTS_OF_OWN_LINE,
   },
   supervisor: {
     ...EVERYONE_ON_STAFF,
@@ -189,7 +198,7 @@ export const GRANTS: Record<Role, Partial<Record<Action, Scope>>> = {
     "modelFocus.set": "subtree",
     ...COACHING_PARTICIPATION,
     ...OWN_DEBRIEFS,
-    ...FIDELITY_RESULTS,
+    ...FIDELITY_RESULTS_OF_OWN_LINE,
   },
   // Trainers record attendance of the sessions they train; the service checks they train it.
   // They read every session's survey results, to learn how their training lands.
@@ -221,6 +230,18 @@ export const GRANTS: Record<Role, Partial<Record<Action, Scope>>> = {
   partner_viewer: { "agency.read": "agency", "models.read": "agency", ...COACHING_AGGREGATES, ...FIDELITY_RESULTS },
 };
 
+/**
+ * A community partner who observes for the agency signs in with a partner account (no staff
+ * record) that holds `fidelity_observer` beside `partner_viewer`. The observer role's staff
+ * grants (org tree, partner and team lists, training, coaching, debriefs) are not theirs: on a
+ * partner account it opens only the observations they are assigned to, which the service checks
+ * per record. Whatever other role a partner account is given, it grants nothing.
+ */
+const PARTNER_ACCOUNT_GRANTS: Partial<Record<Role, Partial<Record<Action, Scope>>>> = {
+  partner_viewer: GRANTS.partner_viewer,
+  fidelity_observer: { "fidelity.rate": "agency" },
+};
+
 const SCOPE_WIDTH: Record<Scope, number> = { self: 1, subtree: 2, agency: 3 };
 
 /** Who is asking: built once per request from the session. */
@@ -231,6 +252,8 @@ export interface Actor {
   roles: Role[];
   /** Materialized path of the actor's own org unit, or null when they have none. */
   orgUnitPath: string | null;
+  /** Set when the account belongs to a partner person rather than a staff member. */
+  partnerPersonId?: string | null;
 }
 
 /** Where a record sits, as far as authorization cares. */
@@ -241,16 +264,17 @@ export interface RecordPlace {
 }
 
 /** The widest scope any of the actor's roles grants for an action, or null. */
-export function scopeFor(actor: Pick<Actor, "roles">, action: Action): Scope | null {
+export function scopeFor(actor: Pick<Actor, "roles" | "partnerPersonId">, action: Action): Scope | null {
   let best: Scope | null = null;
+  const grants = actor.partnerPersonId ? PARTNER_ACCOUNT_GRANTS : GRANTS;
   for (const role of actor.roles) {
-    const scope = GRANTS[role][action];
+    const scope = grants[role]?.[action];
     if (scope && (!best || SCOPE_WIDTH[scope] > SCOPE_WIDTH[best])) best = scope;
   }
   return best;
 }
 
-export function canAct(actor: Pick<Actor, "roles">, action: Action): boolean {
+export function canAct(actor: Pick<Actor, "roles" | "partnerPersonId">, action: Action): boolean {
   return scopeFor(actor, action) !== null;
 }
 

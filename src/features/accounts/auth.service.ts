@@ -169,6 +169,7 @@ export async function resumeSession(db: Db, policy: SessionPolicy, token: string
       personId: row.person_id,
       roles: row.roles,
       orgUnitPath: row.org_unit_path,
+      partnerPersonId: row.partner_person_id,
     },
   };
 }

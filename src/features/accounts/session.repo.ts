@@ -48,6 +48,7 @@ const sessionWithUserAndRoles = preparedQuery<{ tokenHash: string }, SessionRow>
       "u.id as user_id",
       "u.agency_id",
       "u.person_id",
+      "u.partner_person_id",
       "u.is_active",
       "o.path as org_unit_path",
       "p.end_date as person_end_date",
@@ -66,6 +67,7 @@ interface SessionRow {
   user_id: string;
   agency_id: string;
   person_id: string | null;
+  partner_person_id: string | null;
   is_active: number;
   org_unit_path: string | null;
   person_end_date: string | null;

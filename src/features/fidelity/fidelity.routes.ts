@@ -2,9 +2,13 @@ import { z } from "zod";
 import type { App } from "../../server/http-types.js";
 import { actorOf } from "../../server/http-types.js";
 import { ZProblem } from "../../server/problem-details.js";
+import { getDebrief, listDebriefs } from "./debrief.service.js";
 import {
   ZConsensusInput,
+  ZDebriefDetail,
   ZDebriefList,
+  ZDebriefSummaryList,
+  ZDebriefsQuery,
   ZImportQuery,
   ZImportReport,
   ZInstrumentDetail,
@@ -16,10 +20,12 @@ import {
   ZObservationForRating,
   ZObservationInput,
   ZObservationList,
+  ZObservationsQuery,
   ZObserver,
   ZObserverInput,
   ZObserverList,
   ZObserverUpdate,
+  ZPersonResults,
   ZReliability,
   ZReliabilityQuery,
   ZResults,
@@ -46,7 +52,7 @@ import {
 } from "./observation.service.js";
 import { addObserver, editObserver, listObservers } from "./observer.service.js";
 import { getReliability } from "./reliability.service.js";
-import { getResults } from "./results.service.js";
+import { getPersonResults, getResults } from "./results.service.js";
 import { drawSample, getSample } from "./sample.service.js";
 
 const problems = { 400: ZProblem, 401: ZProblem, 403: ZProblem, 404: ZProblem, 409: ZProblem };
@@ -177,10 +183,12 @@ export function registerFidelityRoutes(app: App) {
     config: { access: "fidelity.rate" },
     schema: {
       tags,
-      summary: "Observations: all of them for the fidelity team, the assigned ones for an observer",
+      summary:
+        "One page of observations, newest first, filtered by status, unit (and below), event dates and observer: all of them for the fidelity team, the assigned ones for an observer",
+      querystring: ZObservationsQuery,
       response: { 200: ZObservationList, ...problems },
     },
-    handler: async (request) => listObservations(db, actorOf(request)),
+    handler: async (request) => listObservations(db, actorOf(request), request.query),
   });
 
   app.post("/api/fidelity/observations", {
@@ -262,12 +270,48 @@ export function registerFidelityRoutes(app: App) {
     handler: async (request) => listDebriefsOfPerson(db, actorOf(request), request.params.personId),
   });
 
+  app.get("/api/fidelity/debriefs", {
+    config: { access: "fidelity.debriefs.read" },
+    schema: {
+      tags,
+      summary:
+        "The debriefs the reader may open, newest first: their own and their supervisor line's (everyone's for the fidelity team), filtered by person and event dates",
+      querystring: ZDebriefsQuery,
+      response: { 200: ZDebriefSummaryList, ...problems },
+    },
+    handler: async (request) => listDebriefs(db, actorOf(request), request.query),
+  });
+
+  app.get("/api/fidelity/debriefs/:observationId", {
+    config: { access: "fidelity.debriefs.read" },
+    schema: {
+      tags,
+      summary:
+        "One debrief for the person observed and their supervisor line: strengths first, next steps, each agreed rating with what it means; never the observers' own ratings",
+      params: ZObservationParams,
+      response: { 200: ZDebriefDetail, ...problems },
+    },
+    handler: async (request) => getDebrief(db, actorOf(request), request.params.observationId),
+  });
+
+  app.get("/api/fidelity/results/people", {
+    config: { access: "fidelity.results.individual" },
+    schema: {
+      tags,
+      summary:
+        "Individual results for a supervisor or manager: each person below them in their supervisor line with a reconciled observation",
+      querystring: ZResultsQuery.pick({ instrumentId: true }),
+      response: { 200: ZPersonResults, ...problems },
+    },
+    handler: async (request) => getPersonResults(db, actorOf(request), request.query),
+  });
+
   app.get("/api/fidelity/results", {
     config: { access: "fidelity.results.read" },
     schema: {
       tags,
       summary:
-        "Aggregate results by unit, office or quarter: observations, share meeting fidelity, mean score and each measure's distribution; groups under 5 show counts only",
+        "Aggregate results by unit, office, quarter or training cohort, over the agency (or, for supervisors and managers, their own part of it): observations, share meeting fidelity, mean score and each measure's distribution; groups under 5 show counts only",
       querystring: ZResultsQuery,
       response: { 200: ZResults, ...problems },
     },

@@ -273,8 +273,23 @@ export const ZObservation = z.object({
   viewerObserverId: z.string().nullable(),
 });
 export type Observation = z.infer<typeof ZObservation>;
+export const ZObservationsQuery = z.object({
+  status: z.enum(["scheduled", "rated", "reconciled"]).optional(),
+  orgUnitId: id.optional().describe("This unit and everything below it"),
+  from: isoDate.optional().describe("Events on or after this date"),
+  to: isoDate.optional().describe("Events on or before this date"),
+  observerId: id.optional().describe("Observations this observer is assigned to"),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+});
+export type ObservationsQuery = z.infer<typeof ZObservationsQuery>;
+
+/** One page of observations, newest first, and how many match the filters. */
 export const ZObservationList = z.object({
   items: z.array(ZObservation.omit({ observers: true, consensus: true, viewerObserverId: true })),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
 });
 
 export const ZDebrief = z.object({
@@ -291,6 +306,48 @@ export const ZDebrief = z.object({
   score: ZScore,
 });
 export const ZDebriefList = z.object({ items: z.array(ZDebrief) });
+
+export const ZDebriefsQuery = z.object({
+  personId: id.optional().describe("Only this staff member's debriefs"),
+  from: isoDate.optional().describe("Events on or after this date"),
+  to: isoDate.optional().describe("Events on or before this date"),
+});
+export type DebriefsQuery = z.infer<typeof ZDebriefsQuery>;
+
+/** The debriefs a reader may open: their own and, for a supervisor, their supervisor line's. */
+export const ZDebriefSummaryList = z.object({
+  items: z.array(
+    z.object({
+      observationId: z.string(),
+      staffPersonId: z.string(),
+      staffName: z.string(),
+      orgUnitName: z.string().nullable(),
+      eventType: ZEventType,
+      eventDate: z.string(),
+      score: ZScore,
+    }),
+  ),
+  /** Whose debriefs the reader may filter by: themself and the staff below them. */
+  people: z.array(z.object({ id: z.string(), name: z.string() })),
+});
+
+/** One debrief with what each agreed level means; never the observers' individual ratings. */
+export const ZDebriefDetail = ZDebrief.extend({
+  staffPersonId: z.string(),
+  orgUnitName: z.string().nullable(),
+  measures: z.array(
+    z.object({
+      code: z.string(),
+      name: z.string(),
+      description: z.string(),
+      rating: z.number().int(),
+      label: z.string(),
+      /** What practice looks like at the agreed level of this measure, from the instrument. */
+      anchor: z.string(),
+      note: z.string(),
+    }),
+  ),
+});
 
 // ── Import and reliability ────────────────────────────────────────────────────
 
@@ -355,6 +412,8 @@ export const ZResultsQuery = z.object({
 
 export const ZResults = z.object({
   instrumentId: z.string(),
+  /** Whose observations count: the whole agency, or the reader's own part of the organization. */
+  scope: z.object({ kind: z.enum(["agency", "subtree"]), name: z.string() }),
   groupBy: z.enum(["unit", "office", "quarter", "cohort"]),
   groups: z.array(
     z.object({
@@ -374,6 +433,22 @@ export const ZResults = z.object({
           }),
         )
         .nullable(),
+    }),
+  ),
+});
+
+/** Per person, for a supervisor or manager: each person below them in their supervisor line. */
+export const ZPersonResults = z.object({
+  instrumentId: z.string(),
+  people: z.array(
+    z.object({
+      personId: z.string(),
+      name: z.string(),
+      orgUnitName: z.string().nullable(),
+      observations: z.number().int(),
+      met: z.number().int(),
+      meanOverall: z.number().nullable(),
+      latestEventDate: z.string().nullable(),
     }),
   ),
 });

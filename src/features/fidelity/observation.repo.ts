@@ -82,12 +82,20 @@ export async function findObservationById(db: Db, agencyId: string, id: string) 
   return row && toObservationRow(row);
 }
 
-/** Observations, newest first; only those with one of the given observers when `observerId` is set. */
-export async function findObservations(
-  db: Db,
-  agencyId: string,
-  filter: { observerId?: string; instrumentId?: string; staffPersonId?: string; status?: ObservationStatus },
-) {
+export interface ObservationFilter {
+  observerId?: string;
+  instrumentId?: string;
+  staffPersonId?: string;
+  /** Only observations of these staff members (an empty list matches none). */
+  staffPersonIds?: readonly string[];
+  status?: ObservationStatus;
+  /** Materialized path of an org unit: observations recorded in it or below it. */
+  orgUnitPath?: string;
+  from?: string;
+  to?: string;
+}
+
+function filtered(db: Db, agencyId: string, filter: ObservationFilter) {
   let query = observationsQuery(db, agencyId);
   if (filter.observerId) {
     const observerId = filter.observerId;
@@ -105,8 +113,53 @@ export async function findObservations(
   if (filter.instrumentId) query = query.where("o.instrument_id", "=", filter.instrumentId);
   if (filter.staffPersonId) query = query.where("o.staff_person_id", "=", filter.staffPersonId);
   if (filter.status) query = query.where("o.status", "=", filter.status);
-  const rows = await query.orderBy("o.event_date", "desc").orderBy("o.id").execute();
+  if (filter.staffPersonIds) {
+    query =
+      filter.staffPersonIds.length === 0
+        ? query.where((eb) => eb.lit(false))
+        : query.where("o.staff_person_id", "in", [...filter.staffPersonIds]);
+  }
+  if (filter.orgUnitPath !== undefined) query = query.where("u.path", "like", `${filter.orgUnitPath}%`);
+  if (filter.from) query = query.where("o.event_date", ">=", filter.from);
+  if (filter.to) query = query.where("o.event_date", "<=", filter.to);
+  return query;
+}
+
+/** Observations matching the filter, newest first. */
+export async function findObservations(db: Db, agencyId: string, filter: ObservationFilter) {
+  const rows = await filtered(db, agencyId, filter).orderBy("o.event_date", "desc").orderBy("o.id").execute();
   return rows.map(toObservationRow);
+}
+
+/** One page of the observations matching the filter, newest first, and how many match in all. */
+export async function findObservationPage(
+  db: Db,
+  agencyId: string,
+  filter: ObservationFilter,
+  page: { page: number; pageSize: number },
+) {
+  const rows = await filtered(db, agencyId, filter)
+    .orderBy("o.event_date", "desc")
+    .orderBy("o.id")
+    .limit(page.pageSize)
+    .offset((page.page - 1) * page.pageSize)
+    .execute();
+  const total = await filtered(db, agencyId, filter)
+    .clearSelect()
+    .select((eb) => eb.fn.countAll().as("n"))
+    .executeTakeFirstOrThrow();
+  return { rows: rows.map(toObservationRow), total: Number(total.n) };
+}
+
+/** The materialized path of one of the agency's org units, to filter by it and everything below. */
+export async function findUnitPath(db: Db, agencyId: string, orgUnitId: string) {
+  const row = await db
+    .selectFrom("org_units")
+    .select("path")
+    .where("agency_id", "=", agencyId)
+    .where("id", "=", orgUnitId)
+    .executeTakeFirst();
+  return row?.path;
 }
 
 export interface NewObservation {

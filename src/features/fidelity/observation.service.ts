@@ -1,5 +1,5 @@
 import type { Db } from "../../db/types.js";
-import { AppError, type FieldError, forbidden, notFound, staleVersion } from "../../server/errors.js";
+import { AppError, type FieldError, fieldError, forbidden, notFound, staleVersion } from "../../server/errors.js";
 import { type Actor, authorize, canAct } from "../access/policy.js";
 import { recordAuditEvent } from "../audit/audit.service.js";
 import { findSupervisorLineIds, isPersonOfAgency } from "../people/person.service.js";
@@ -9,16 +9,19 @@ import type {
   MyRatingsInput,
   Observation,
   ObservationInput,
+  ObservationsQuery,
   Observer,
 } from "./fidelity.schema.js";
 import { findPublishedInstrument } from "./instrument.service.js";
 import {
   findConsensus,
   findObservationById,
+  findObservationPage,
   findObservations,
   findObserversOfObservations,
   findRatingsOfObserver,
   findUnitOfPerson,
+  findUnitPath,
   insertObservation,
   markSubmitted,
   type ObservationRow,
@@ -118,14 +121,35 @@ export function getObservation(db: Db, actor: Actor, id: string) {
   return present(db, actor, id);
 }
 
-export async function listObservations(db: Db, actor: Actor) {
+/**
+ * One page of observations with the filters applied. An observer who is not on the fidelity team
+ * only ever gets the observations they are assigned to, whatever observer they ask about.
+ */
+export async function listObservations(db: Db, actor: Actor, query: ObservationsQuery) {
   authorize(actor, "fidelity.rate", here(actor));
+  if (query.from && query.to && query.from > query.to) throw fieldError("to", "The end date comes after the start.");
   const viewer = await viewerOf(db, actor);
-  if (!viewer.isFidelityTeam && !viewer.observer) return { items: [] };
-  const rows = await findObservations(
+  const paging = { page: query.page, pageSize: query.pageSize };
+  const nothing = { items: [], total: 0, ...paging };
+  if (!viewer.isFidelityTeam && !viewer.observer) return nothing;
+  const observerId = viewer.isFidelityTeam ? query.observerId : viewer.observer?.id;
+  if (!viewer.isFidelityTeam && query.observerId && query.observerId !== observerId) return nothing;
+  let orgUnitPath: string | undefined;
+  if (query.orgUnitId) {
+    orgUnitPath = await findUnitPath(db, actor.agencyId, query.orgUnitId);
+    if (orgUnitPath === undefined) throw fieldError("orgUnitId", "That unit does not exist.");
+  }
+  const { rows, total } = await findObservationPage(
     db,
     actor.agencyId,
-    viewer.isFidelityTeam ? {} : { observerId: viewer.observer?.id ?? "" },
+    {
+      ...(observerId ? { observerId } : {}),
+      ...(query.status ? { status: query.status } : {}),
+      ...(orgUnitPath !== undefined ? { orgUnitPath } : {}),
+      ...(query.from ? { from: query.from } : {}),
+      ...(query.to ? { to: query.to } : {}),
+    },
+    paging,
   );
   const consensus = await findConsensus(
     db,
@@ -160,7 +184,7 @@ export async function listObservations(db: Db, actor: Actor) {
       version: row.version,
     });
   }
-  return { items };
+  return { items, total, ...paging };
 }
 
 /**

@@ -1,13 +1,23 @@
 import type { Db } from "../../db/types.js";
 import { fieldError } from "../../server/errors.js";
-import { type Actor, authorize } from "../access/policy.js";
+import { type Actor, scopeFilterFor } from "../access/policy.js";
+import { findAgencySettings } from "../agencies/agency.service.js";
+import { findPersonWithReportingLine } from "../people/person.service.js";
 import { isTrainedOn } from "../training/trained-since.js";
 import { findTrainedDates } from "../training/trained-since.service.js";
 import { SMALL_CELL } from "./fidelity.schema.js";
 import { findInstrumentInUse, findPublishedInstrumentVersions } from "./instrument.service.js";
-import { findConsensus, findReconciledForResults, findUnitNames } from "./observation.repo.js";
+import { findConsensus, findObservations, findReconciledForResults, findUnitNames } from "./observation.repo.js";
 import { quarterOf } from "./reliability.js";
 import { scoreObservation } from "./scoring.js";
+
+async function instrumentForResults(db: Db, actor: Actor, requested: string | undefined) {
+  const instrumentId = requested ?? (await findInstrumentInUse(db, actor.agencyId)) ?? "";
+  const versions = await findPublishedInstrumentVersions(db, actor.agencyId, instrumentId);
+  const newest = [...versions.entries()].sort(([a], [b]) => b - a)[0]?.[1];
+  if (!newest) throw fieldError("instrumentId", "Choose an instrument with a published version.");
+  return { instrumentId, versions, newest };
+}
 
 /**
  * Aggregate fidelity results by unit, office, quarter or training cohort (trained vs not yet
@@ -21,18 +31,19 @@ export async function getResults(
   actor: Actor,
   query: { instrumentId?: string | undefined; groupBy: "unit" | "office" | "quarter" | "cohort" },
 ) {
-  authorize(actor, "fidelity.results.read", { agencyId: actor.agencyId });
-  const instrumentId = query.instrumentId ?? (await findInstrumentInUse(db, actor.agencyId)) ?? "";
-  const versions = await findPublishedInstrumentVersions(db, actor.agencyId, instrumentId);
-  const newest = [...versions.entries()].sort(([a], [b]) => b - a)[0]?.[1];
-  if (!newest) throw fieldError("instrumentId", "Choose an instrument with a published version.");
-  const observations = await findReconciledForResults(db, actor.agencyId, instrumentId);
+  // Supervisors and managers see their own part of the organization; the server decides, not the page.
+  const scope = scopeFilterFor(actor, "fidelity.results.read");
+  const { instrumentId, versions, newest } = await instrumentForResults(db, actor, query.instrumentId);
+  const units = await findUnitNames(db, actor.agencyId);
+  const subtreePath = scope.kind === "agency" ? null : (actor.orgUnitPath ?? "");
+  const observations = (await findReconciledForResults(db, actor.agencyId, instrumentId)).filter(
+    (o) => subtreePath === null || (subtreePath !== "" && (o.orgUnitPath ?? "").startsWith(subtreePath)),
+  );
   const consensus = await findConsensus(
     db,
     actor.agencyId,
     observations.map((o) => o.id),
   );
-  const units = await findUnitNames(db, actor.agencyId);
   const trainedDates =
     query.groupBy === "cohort"
       ? await findTrainedDates(db, actor.agencyId, {
@@ -72,8 +83,13 @@ export async function getResults(
     groups.set(key, group);
   }
   const levels = newest.scale.map((l) => l.value);
+  const ownUnitId = (subtreePath ?? "").split("/").filter(Boolean).at(-1);
   return {
     instrumentId,
+    scope:
+      subtreePath === null
+        ? { kind: "agency" as const, name: (await findAgencySettings(db, actor.agencyId))?.name ?? "" }
+        : { kind: "subtree" as const, name: (ownUnitId && units.get(ownUnitId)?.name) || "No unit recorded" },
     groupBy: query.groupBy,
     groups: [...groups.entries()]
       .map(([key, group]) => {
@@ -101,5 +117,65 @@ export async function getResults(
         };
       })
       .sort((a, b) => a.label.localeCompare(b.label)),
+  };
+}
+
+/**
+ * Individual results for a supervisor or manager: each person below them in their supervisor line
+ * who has a reconciled observation, with how many met fidelity and their mean score. Individual
+ * results are for the person and their supervisor line only, so leaders and partners never get
+ * this (they hold no grant for it) and nobody gets people outside their own line.
+ */
+export async function getPersonResults(db: Db, actor: Actor, query: { instrumentId?: string | undefined }) {
+  // Refuses anyone without the grant; the people are then chosen by reporting line, not by unit.
+  scopeFilterFor(actor, "fidelity.results.individual");
+  const { instrumentId, versions, newest } = await instrumentForResults(db, actor, query.instrumentId);
+  const line = actor.personId ? await findPersonWithReportingLine(db, actor.agencyId, actor.personId) : null;
+  const observations = await findObservations(db, actor.agencyId, {
+    instrumentId,
+    status: "reconciled",
+    staffPersonIds: line?.reportIds ?? [],
+  });
+  const consensus = await findConsensus(
+    db,
+    actor.agencyId,
+    observations.map((o) => o.id),
+  );
+  const people = new Map<
+    string,
+    { name: string; orgUnitName: string | null; overall: number[]; met: number; count: number; latest: string }
+  >();
+  for (const o of observations) {
+    const score = scoreObservation(
+      versions.get(o.instrumentVersionNumber) ?? newest,
+      consensus.filter((c) => c.observationId === o.id),
+    );
+    // Newest first, so the first observation met names the person's current unit.
+    const person = people.get(o.staffPersonId) ?? {
+      name: o.staffName,
+      orgUnitName: o.orgUnitName,
+      overall: [],
+      met: 0,
+      count: 0,
+      latest: o.eventDate,
+    };
+    person.count += 1;
+    if (score.fidelityMet) person.met += 1;
+    if (score.overall !== null) person.overall.push(score.overall);
+    people.set(o.staffPersonId, person);
+  }
+  return {
+    instrumentId,
+    people: [...people.entries()]
+      .map(([personId, p]) => ({
+        personId,
+        name: p.name,
+        orgUnitName: p.orgUnitName,
+        observations: p.count,
+        met: p.met,
+        meanOverall: p.overall.length === 0 ? null : p.overall.reduce((sum, v) => sum + v, 0) / p.overall.length,
+        latestEventDate: p.latest,
+      }))
+      .sort((a, b) => a.name.localeCompare(b.name)),
   };
 }

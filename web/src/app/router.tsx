@@ -9,7 +9,8 @@ import { EngagementPage } from "../../../src/features/coaching/ui/engagement-pag
 import { MatchPage } from "../../../src/features/coaching/ui/match-page.js";
 import { RoundtablesPage } from "../../../src/features/coaching/ui/roundtables-page.js";
 import { SessionPage } from "../../../src/features/coaching/ui/session-page.js";
-import { DebriefsPage } from "../../../src/features/fidelity/ui/debriefs-page.js";
+import { DebriefPage } from "../../../src/features/fidelity/ui/debrief-page.js";
+import { DebriefsPage, ZDebriefsSearch } from "../../../src/features/fidelity/ui/debriefs-page.js";
 import { FidelityPage } from "../../../src/features/fidelity/ui/fidelity-page.js";
 import { ObservationPage } from "../../../src/features/fidelity/ui/observation-page.js";
 import { ReliabilityPage } from "../../../src/features/fidelity/ui/reliability-page.js";
@@ -359,7 +360,20 @@ const fidelityResultsRoute = createRoute({
 const fidelityDebriefsRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: "/fidelity/debriefs",
-  component: () => <DebriefsPage />,
+  validateSearch: (raw) => ZDebriefsSearch.parse(raw),
+  component: function FidelityDebriefsRoute() {
+    const { personId } = fidelityDebriefsRoute.useSearch();
+    return <DebriefsPage key={personId ?? ""} {...(personId ? { personId } : {})} />;
+  },
+});
+
+const fidelityDebriefRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/fidelity/debriefs/$observationId",
+  component: function FidelityDebriefRoute() {
+    const { observationId } = fidelityDebriefRoute.useParams();
+    return <DebriefPage key={observationId} observationId={observationId} />;
+  },
 });
 
 const adminRoute = createRoute({ getParentRoute: () => rootRoute, path: "/admin", component: AdminIndexPage });
@@ -423,6 +437,7 @@ const routeTree = rootRoute.addChildren([
   fidelityObservationRoute,
   fidelityReliabilityRoute,
   fidelityDebriefsRoute,
+  fidelityDebriefRoute,
   fidelityResultsRoute,
   adminRoute,
   agencySettingsRoute,

@@ -7,6 +7,10 @@ export const fidelityKeys = {
   observation: (id: string) => ["fidelity", "observation", id] as const,
   reliability: (instrumentId: string) => ["fidelity", "reliability", instrumentId] as const,
   debriefs: (personId: string) => ["fidelity", "debriefs", personId] as const,
+  debriefList: (filters: Record<string, string>) => ["fidelity", "debrief-list", filters] as const,
+  debrief: (observationId: string) => ["fidelity", "debrief", observationId] as const,
+  observationPage: (filters: Record<string, string | number>) => ["fidelity", "observations", filters] as const,
+  personResults: ["fidelity", "results", "people"] as const,
 };
 
 export const EVENT_TYPE_LABELS = { teaming_event: "Teaming event", family_meeting: "Family meeting" } as const;

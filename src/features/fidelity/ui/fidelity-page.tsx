@@ -7,16 +7,10 @@ import { useSession } from "../../../../web/src/app/session.js";
 import { ErrorSummary } from "../../../../web/src/components/error-summary.js";
 import { CheckboxField, SelectField, TextField } from "../../../../web/src/components/form-fields.js";
 import { PageHeader } from "../../../../web/src/components/page-header.js";
-import { LoadError, Loading } from "../../../../web/src/components/query-status.js";
 import { ZOrgUnitNode } from "../../org/org-unit.schema.js";
-import {
-  ZInstrumentList,
-  ZObservationForRating,
-  ZObservationList,
-  ZObserverList,
-  ZSample,
-} from "../fidelity.schema.js";
-import { EVENT_TYPE_LABELS, fidelityKeys, STATUS_LABELS } from "./fidelity-keys.js";
+import { ZInstrumentList, ZObservationForRating, ZObserverList, ZSample } from "../fidelity.schema.js";
+import { EVENT_TYPE_LABELS, fidelityKeys } from "./fidelity-keys.js";
+import { ObservationsList } from "./observations-list.js";
 
 const ZOrgUnits = z.object({ units: z.array(ZOrgUnitNode) });
 const today = () => new Date().toISOString().slice(0, 10);
@@ -234,59 +228,6 @@ function ScheduleSection({ staff }: { staff: { id: string; name: string } }) {
   );
 }
 
-function ObservationsSection() {
-  const observations = useQuery({
-    queryKey: fidelityKeys.observations,
-    queryFn: () => api.get("/api/fidelity/observations", ZObservationList),
-  });
-  if (observations.isPending) return <Loading what="observations" />;
-  if (observations.isError) return <LoadError error={observations.error} what="observations" />;
-  const open = observations.data.items.filter((o) => o.status !== "reconciled");
-  const done = observations.data.items.filter((o) => o.status === "reconciled").slice(0, 20);
-  const table = (items: typeof open, caption: string) => (
-    <div className="table-wrap">
-      <table className="table">
-        <caption className="table-caption">{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Date</th>
-            <th scope="col">Event</th>
-            <th scope="col">Staff observed</th>
-            <th scope="col">Unit</th>
-            <th scope="col">Status</th>
-          </tr>
-        </thead>
-        <tbody>
-          {items.map((o) => (
-            <tr key={o.id}>
-              <td>
-                <Link to="/fidelity/observations/$observationId" params={{ observationId: o.id }}>
-                  {o.eventDate}
-                </Link>
-              </td>
-              <td>{EVENT_TYPE_LABELS[o.eventType]}</td>
-              <td>{o.staffName}</td>
-              <td>{o.orgUnitName ?? "—"}</td>
-              <td>{STATUS_LABELS[o.status]}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
-  return (
-    <section className="panel" aria-labelledby="observations-heading">
-      <h2 id="observations-heading">Observations</h2>
-      {open.length === 0 ? (
-        <p>Nothing waiting for ratings or reconciling.</p>
-      ) : (
-        table(open, "Waiting for you or your partner")
-      )}
-      {done.length > 0 ? table(done, "Recently reconciled") : null}
-    </section>
-  );
-}
-
 /** The fidelity team's start page: sample, schedule, follow observations, check reliability. */
 export function FidelityPage() {
   const { can } = useSession();
@@ -311,7 +252,7 @@ export function FidelityPage() {
       />
       {manages ? <SampleSection onSchedule={setStaff} /> : null}
       {manages && staff ? <ScheduleSection key={staff.id} staff={staff} /> : null}
-      <ObservationsSection />
+      <ObservationsList />
     </>
   );
 }

@@ -1,12 +1,14 @@
 import { useQuery } from "@tanstack/react-query";
+import { Link } from "@tanstack/react-router";
 import { useState } from "react";
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { api } from "../../../../web/src/api/api-client.js";
+import { useSession } from "../../../../web/src/app/session.js";
 import { SelectField } from "../../../../web/src/components/form-fields.js";
 import { PageHeader } from "../../../../web/src/components/page-header.js";
 import { LoadError, Loading } from "../../../../web/src/components/query-status.js";
-import { ZResults } from "../fidelity.schema.js";
-import { decimal, percent } from "./fidelity-keys.js";
+import { ZPersonResults, ZResults } from "../fidelity.schema.js";
+import { decimal, fidelityKeys, percent } from "./fidelity-keys.js";
 
 const GROUPINGS = [
   { value: "quarter", label: "Quarter" },
@@ -15,8 +17,67 @@ const GROUPINGS = [
   { value: "cohort", label: "Training cohort" },
 ] as const;
 
-/** Fidelity results for leaders and partners, for the agency's instrument in use: aggregates only. */
+/** Each person below a supervisor or manager in their line: individual results are for that line only. */
+function PeopleOfMyLine() {
+  const results = useQuery({
+    queryKey: fidelityKeys.personResults,
+    queryFn: () => api.get("/api/fidelity/results/people", ZPersonResults),
+  });
+  return (
+    <section className="panel" aria-labelledby="people-results-heading">
+      <h2 id="people-results-heading">The staff you supervise</h2>
+      <p className="muted">
+        Individual results are for the person and their supervisors. Open a person's debriefs to talk them through.
+      </p>
+      {results.isPending ? <Loading what="individual results" /> : null}
+      {results.isError ? <LoadError error={results.error} what="individual results" /> : null}
+      {results.data?.people.length === 0 ? <p>None of your staff has a reconciled observation yet.</p> : null}
+      {results.data && results.data.people.length > 0 ? (
+        <div className="table-wrap">
+          <table className="table">
+            <caption className="table-caption">Results per person</caption>
+            <thead>
+              <tr>
+                <th scope="col">Person</th>
+                <th scope="col">Unit</th>
+                <th scope="col">Observations</th>
+                <th scope="col">Meeting fidelity</th>
+                <th scope="col">Mean score</th>
+                <th scope="col">Latest</th>
+              </tr>
+            </thead>
+            <tbody>
+              {results.data.people.map((p) => (
+                <tr key={p.personId}>
+                  <th scope="row">
+                    <Link to="/fidelity/debriefs" search={{ personId: p.personId }}>
+                      {p.name}
+                      <span className="visually-hidden"> debriefs</span>
+                    </Link>
+                  </th>
+                  <td>{p.orgUnitName ?? "—"}</td>
+                  <td>{p.observations}</td>
+                  <td>
+                    {p.met} of {p.observations}
+                  </td>
+                  <td>{decimal(p.meanOverall)}</td>
+                  <td>{p.latestEventDate ?? "—"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+    </section>
+  );
+}
+
+/**
+ * Fidelity results for the agency's instrument in use. Leaders and partners see the whole agency;
+ * supervisors and managers their own part of it, plus each person in their line.
+ */
 export function ResultsPage() {
+  const { can } = useSession();
   const [groupBy, setGroupBy] = useState<(typeof GROUPINGS)[number]["value"]>("quarter");
   const groupLabel = GROUPINGS.find((g) => g.value === groupBy)?.label ?? "";
   const results = useQuery({
@@ -44,6 +105,13 @@ export function ResultsPage() {
       ) : null}
       {results.isPending ? <Loading what="results" /> : null}
       {results.isError ? <LoadError error={results.error} what="results" /> : null}
+      {results.data ? (
+        <p>
+          {results.data.scope.kind === "agency"
+            ? `Showing the whole agency, ${results.data.scope.name}.`
+            : `Showing your part of the organization: ${results.data.scope.name} and everything below it.`}
+        </p>
+      ) : null}
       {results.data ? (
         <section className="panel" aria-labelledby="results-heading">
           <h2 id="results-heading">Share of observations meeting fidelity</h2>
@@ -93,6 +161,7 @@ export function ResultsPage() {
           </div>
         </section>
       ) : null}
+      {can("fidelity.results.individual") ? <PeopleOfMyLine /> : null}
     </>
   );
 }

@@ -113,8 +113,21 @@ function employmentStatus(person: Person): string {
 
 type Mode = "view" | "edit" | "transfer";
 
+/** Debriefs are for the person and their supervisor line (the server decides; this only hides a dead link). */
+function canReadDebriefsOf(
+  person: { id: string; reportingLine: { id: string }[] },
+  viewerPersonId: string | null,
+  isFidelityTeam: boolean,
+) {
+  if (isFidelityTeam) return true;
+  return (
+    viewerPersonId !== null &&
+    (person.id === viewerPersonId || person.reportingLine.some((b) => b.id === viewerPersonId))
+  );
+}
+
 export function PersonPage({ personId }: { personId: string }) {
-  const { can } = useSession();
+  const { can, session } = useSession();
   const queryClient = useQueryClient();
   const [mode, setMode] = useState<Mode>("view");
   const [ending, setEnding] = useState(false);
@@ -284,6 +297,13 @@ export function PersonPage({ personId }: { personId: string }) {
         </section>
       ) : null}
 
+      {canReadDebriefsOf(person, session.user.personId, can("fidelity.manage")) ? (
+        <p>
+          <Link to="/fidelity/debriefs" search={{ personId: person.id }}>
+            Fidelity debriefs of {fullName(person)}
+          </Link>
+        </p>
+      ) : null}
       <section aria-labelledby="reporting-heading" className="panel">
         <h2 id="reporting-heading">Reporting line</h2>
         {person.reportingLine.length === 0 ? (

@@ -13,8 +13,8 @@ import {
   ZTrainingSessionDetail,
   ZTrainingSessionList,
 } from "../session.schema.js";
-import { OnboardingPanel } from "./onboarding-panel.js";
 import { MySurveysSection } from "./my-surveys-section.js";
+import { OnboardingPanel } from "./onboarding-panel.js";
 import { trainingKeys } from "./training-keys.js";
 import { TrainingNav } from "./training-nav.js";
 
