@@ -3,6 +3,7 @@ import type { App } from "../../server/http-types.js";
 import { actorOf } from "../../server/http-types.js";
 import { ZProblem } from "../../server/problem-details.js";
 import { registerModelReferenceSource } from "../model/model-references.js";
+import { registerCalibrationRoutes } from "./calibration.routes.js";
 import {
   ZConsensusInput,
   ZDebriefList,
@@ -298,4 +299,6 @@ export function registerFidelityRoutes(app: App) {
     },
     handler: async (request) => getReliability(db, actorOf(request), request.query.instrumentId),
   });
+
+  registerCalibrationRoutes(app);
 }
