@@ -37,6 +37,13 @@ import {
   resetObservation,
   sampleState,
 } from "./support/fidelity.js";
+import {
+  buildCalibrationRecords,
+  calibrationCaseState,
+  clearCalibrationAttempts,
+  countCalibrationCases,
+  referenceOfAll,
+} from "./support/fidelity-calibration.js";
 import { clearFocusesOfUnit, FOCUS_MONTH, focusBody, focusesOfUnit, resetFocus } from "./support/model-focus.js";
 import { buildPartnersAndTeams, type PartnersAndTeams } from "./support/partners-and-teams.js";
 import {
@@ -187,7 +194,8 @@ interface Side {
     curriculum: string;
     trainingSession: string;
   } & CoachingRoleTableRecords &
-    FidelityRecordIds;
+    FidelityRecordIds &
+    CalibrationRecordIds;
 }
 interface Ctx {
   actor: RoleActor;
@@ -644,6 +652,56 @@ const FIDELITY_TABLE: Record<string, RouteCase> = {
     allowed: FIDELITY_TEAM,
     send: ({ actor, own }) =>
       actor.client.request("GET", `/api/fidelity/reliability?instrumentId=${own.records.fidelityInstrument}`),
+  },
+};
+type CalibrationRecordIds = Awaited<ReturnType<typeof buildCalibrationRecords>>;
+/** Calibration: the team writes cases and reads everyone's results; observers on the roster rate cases. */
+const FIDELITY_CALIBRATION_TABLE: Record<string, RouteCase> = {
+  "GET /api/fidelity/calibration-cases": {
+    kind: "own",
+    allowed: FIDELITY_RATERS,
+    send: ({ actor }) => actor.client.request("GET", "/api/fidelity/calibration-cases"),
+    check: async (response, { own }) =>
+      response.json<{ items: { id: string }[] }>().items.some((c) => c.id === own.records.fidelityCalibrationCase)
+        ? null
+        : "the calibration case is missing",
+  },
+  "POST /api/fidelity/calibration-cases": {
+    kind: "own",
+    allowed: FIDELITY_TEAM,
+    state: ({ own }) => countCalibrationCases(db, own.world.agency.id),
+    send: ({ actor, own }) =>
+      actor.client.request("POST", "/api/fidelity/calibration-cases", {
+        instrumentId: own.records.fidelityInstrument,
+        title: "Another reference case",
+        description: "A fictional family meeting.",
+        reference: referenceOfAll([2, 3, 3, 4, 3, 2, 3, 3, 3]),
+      }),
+  },
+  "GET /api/fidelity/calibration-cases/:caseId": {
+    kind: "record",
+    record: "fidelityCalibrationCase",
+    allowed: FIDELITY_RATERS,
+    state: (id) => calibrationCaseState(db, id),
+    send: (c, id) => c.request("GET", `/api/fidelity/calibration-cases/${id}`),
+  },
+  "POST /api/fidelity/calibration-cases/:caseId/ratings": {
+    kind: "record",
+    record: "fidelityCalibrationCase",
+    // Only observers on the roster calibrate; the fidelity team wrote the reference.
+    allowed: ["fidelity_observer"],
+    prepare: (id) => clearCalibrationAttempts(db, id),
+    state: (id) => calibrationCaseState(db, id),
+    send: (c, id) =>
+      c.request("POST", `/api/fidelity/calibration-cases/${id}/ratings`, {
+        ratings: ratingsOfAll([3, 3, 2, 3, 4, 3, 3, 3, 3]),
+      }),
+    cleanUp: (id) => clearCalibrationAttempts(db, id),
+  },
+  "GET /api/fidelity/calibration-results": {
+    kind: "own",
+    allowed: FIDELITY_TEAM,
+    send: ({ actor }) => actor.client.request("GET", "/api/fidelity/calibration-results"),
   },
 };
 const TABLE: Record<string, RouteCase> = {
@@ -1746,6 +1804,7 @@ const TABLE: Record<string, RouteCase> = {
     },
   },
   ...FIDELITY_TABLE,
+  ...FIDELITY_CALIBRATION_TABLE,
 };
 
 /** A fresh feed address for the account, made the way the service makes one. */
@@ -1969,6 +2028,7 @@ async function buildSide(slug: string): Promise<Side> {
     curriculum: await buildCurriculum(db, world),
     trainingSession: await buildTrainingSession(db, world),
     ...(await buildFidelityRecords(db, world, partnersAndTeams.partnerOrganization)),
+    ...(await buildCalibrationRecords(db, world)),
   };
   const actors = await signInEveryRole(app, db, world);
   const { people } = world;

@@ -10,9 +10,12 @@ const id = z.string().min(1).max(64);
 /** An observer passes calibration with at least this share of measures within one level of the reference. */
 export const CALIBRATION_PASS_WITHIN_ONE = 0.8;
 
+/** A form sends null for a measure left unrated, so the message lands next to that measure. */
+const level = z.number({ error: "Choose a level of the scale." }).int().min(0).max(10);
+
 export const ZReferenceRating = z.object({
   measureCode: ZMeasureCode,
-  rating: z.number().int().min(0).max(10),
+  rating: level,
   /** Why this is the reference rating: what in the case points to this level. */
   rationale: z.string().trim().min(1, "Explain the reference rating.").max(2000, "Use at most 2000 characters."),
 });
@@ -32,7 +35,7 @@ export const ZCalibrationCaseInput = z.object({
 export type CalibrationCaseInput = z.infer<typeof ZCalibrationCaseInput>;
 
 export const ZCalibrationRatingsInput = z.object({
-  ratings: z.array(z.object({ measureCode: ZMeasureCode, rating: z.number().int().min(0).max(10) })).max(30),
+  ratings: z.array(z.object({ measureCode: ZMeasureCode, rating: level })).max(30),
 });
 export type CalibrationRatingsInput = z.infer<typeof ZCalibrationRatingsInput>;
 

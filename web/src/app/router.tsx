@@ -7,6 +7,8 @@ import { CoachingPage } from "../../../src/features/coaching/ui/coaching-page.js
 import { EngagementPage } from "../../../src/features/coaching/ui/engagement-page.js";
 import { MatchPage } from "../../../src/features/coaching/ui/match-page.js";
 import { SessionPage } from "../../../src/features/coaching/ui/session-page.js";
+import { CalibrationCasePage } from "../../../src/features/fidelity/ui/calibration-case-page.js";
+import { CalibrationPage } from "../../../src/features/fidelity/ui/calibration-page.js";
 import { DebriefsPage } from "../../../src/features/fidelity/ui/debriefs-page.js";
 import { FidelityPage } from "../../../src/features/fidelity/ui/fidelity-page.js";
 import { ObservationPage } from "../../../src/features/fidelity/ui/observation-page.js";
@@ -294,6 +296,21 @@ const fidelityDebriefsRoute = createRoute({
   component: () => <DebriefsPage />,
 });
 
+const fidelityCalibrationRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/fidelity/calibration",
+  component: CalibrationPage,
+});
+
+const fidelityCalibrationCaseRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/fidelity/calibration/$caseId",
+  component: function FidelityCalibrationCaseRoute() {
+    const { caseId } = fidelityCalibrationCaseRoute.useParams();
+    return <CalibrationCasePage key={caseId} caseId={caseId} />;
+  },
+});
+
 const adminRoute = createRoute({ getParentRoute: () => rootRoute, path: "/admin", component: AdminIndexPage });
 
 const agencySettingsRoute = createRoute({
@@ -348,6 +365,8 @@ const routeTree = rootRoute.addChildren([
   fidelityReliabilityRoute,
   fidelityDebriefsRoute,
   fidelityResultsRoute,
+  fidelityCalibrationRoute,
+  fidelityCalibrationCaseRoute,
   adminRoute,
   agencySettingsRoute,
   auditRoute,

@@ -7,6 +7,10 @@ export const fidelityKeys = {
   observation: (id: string) => ["fidelity", "observation", id] as const,
   reliability: (instrumentId: string) => ["fidelity", "reliability", instrumentId] as const,
   debriefs: (personId: string) => ["fidelity", "debriefs", personId] as const,
+  instrument: (id: string) => ["fidelity", "instrument", id] as const,
+  calibrationCases: ["fidelity", "calibration-cases"] as const,
+  calibrationCase: (id: string) => ["fidelity", "calibration-case", id] as const,
+  calibrationResults: ["fidelity", "calibration-results"] as const,
 };
 
 export const EVENT_TYPE_LABELS = { teaming_event: "Teaming event", family_meeting: "Family meeting" } as const;
