@@ -11,7 +11,11 @@ import { CalibrationCasePage } from "../../../src/features/fidelity/ui/calibrati
 import { CalibrationPage } from "../../../src/features/fidelity/ui/calibration-page.js";
 import { DebriefsPage } from "../../../src/features/fidelity/ui/debriefs-page.js";
 import { FidelityPage } from "../../../src/features/fidelity/ui/fidelity-page.js";
+import { HistoryImportPage } from "../../../src/features/fidelity/ui/history-import-page.js";
+import { InstrumentPage } from "../../../src/features/fidelity/ui/instrument-page.js";
+import { InstrumentsPage } from "../../../src/features/fidelity/ui/instruments-page.js";
 import { ObservationPage } from "../../../src/features/fidelity/ui/observation-page.js";
+import { ObserversPage } from "../../../src/features/fidelity/ui/observers-page.js";
 import { ReliabilityPage } from "../../../src/features/fidelity/ui/reliability-page.js";
 import { ResultsPage } from "../../../src/features/fidelity/ui/results-page.js";
 import { HomePage } from "../../../src/features/home/ui/home-page.js";
@@ -311,6 +315,33 @@ const fidelityCalibrationCaseRoute = createRoute({
   },
 });
 
+const fidelityObserversRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/fidelity/observers",
+  component: ObserversPage,
+});
+
+const fidelityImportRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/fidelity/import",
+  component: HistoryImportPage,
+});
+
+const fidelityInstrumentsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/fidelity/instruments",
+  component: InstrumentsPage,
+});
+
+const fidelityInstrumentRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/fidelity/instruments/$instrumentId",
+  component: function FidelityInstrumentRoute() {
+    const { instrumentId } = fidelityInstrumentRoute.useParams();
+    return <InstrumentPage key={instrumentId} instrumentId={instrumentId} />;
+  },
+});
+
 const adminRoute = createRoute({ getParentRoute: () => rootRoute, path: "/admin", component: AdminIndexPage });
 
 const agencySettingsRoute = createRoute({
@@ -367,6 +398,10 @@ const routeTree = rootRoute.addChildren([
   fidelityResultsRoute,
   fidelityCalibrationRoute,
   fidelityCalibrationCaseRoute,
+  fidelityObserversRoute,
+  fidelityImportRoute,
+  fidelityInstrumentsRoute,
+  fidelityInstrumentRoute,
   adminRoute,
   agencySettingsRoute,
   auditRoute,
