@@ -40,6 +40,13 @@ import {
   resetObservation,
   sampleState,
 } from "./support/fidelity.js";
+import {
+  buildCalibrationRecords,
+  calibrationCaseState,
+  clearCalibrationAttempts,
+  countCalibrationCases,
+  referenceOfAll,
+} from "./support/fidelity-calibration.js";
 import { clearFocusesOfUnit, FOCUS_MONTH, focusBody, focusesOfUnit, resetFocus } from "./support/model-focus.js";
 import { buildPartnersAndTeams, type PartnersAndTeams } from "./support/partners-and-teams.js";
 import {
@@ -202,7 +209,8 @@ interface Side {
     trainingSurvey: string;
   } & CoachingRoleTableRecords &
     CoachDevelopmentRecords &
-    FidelityRecordIds;
+    FidelityRecordIds &
+    CalibrationRecordIds;
 }
 interface Ctx {
   actor: RoleActor;
@@ -915,6 +923,56 @@ const FIDELITY_SUPERVISION_TABLE: Record<string, RouteCase> = {
     allowed: ["manager", "supervisor"],
     send: ({ actor, own }) =>
       actor.client.request("GET", `/api/fidelity/results/people?instrumentId=${own.records.fidelityInstrument}`),
+  },
+};
+type CalibrationRecordIds = Awaited<ReturnType<typeof buildCalibrationRecords>>;
+/** Calibration: the team writes cases and reads everyone's results; observers on the roster rate cases. */
+const FIDELITY_CALIBRATION_TABLE: Record<string, RouteCase> = {
+  "GET /api/fidelity/calibration-cases": {
+    kind: "own",
+    allowed: FIDELITY_RATERS,
+    send: ({ actor }) => actor.client.request("GET", "/api/fidelity/calibration-cases"),
+    check: async (response, { own }) =>
+      response.json<{ items: { id: string }[] }>().items.some((c) => c.id === own.records.fidelityCalibrationCase)
+        ? null
+        : "the calibration case is missing",
+  },
+  "POST /api/fidelity/calibration-cases": {
+    kind: "own",
+    allowed: FIDELITY_TEAM,
+    state: ({ own }) => countCalibrationCases(db, own.world.agency.id),
+    send: ({ actor, own }) =>
+      actor.client.request("POST", "/api/fidelity/calibration-cases", {
+        instrumentId: own.records.fidelityInstrument,
+        title: "Another reference case",
+        description: "A fictional family meeting.",
+        reference: referenceOfAll([2, 3, 3, 4, 3, 2, 3, 3, 3]),
+      }),
+  },
+  "GET /api/fidelity/calibration-cases/:caseId": {
+    kind: "record",
+    record: "fidelityCalibrationCase",
+    allowed: FIDELITY_RATERS,
+    state: (id) => calibrationCaseState(db, id),
+    send: (c, id) => c.request("GET", `/api/fidelity/calibration-cases/${id}`),
+  },
+  "POST /api/fidelity/calibration-cases/:caseId/ratings": {
+    kind: "record",
+    record: "fidelityCalibrationCase",
+    // Only observers on the roster calibrate; the fidelity team wrote the reference.
+    allowed: ["fidelity_observer"],
+    prepare: (id) => clearCalibrationAttempts(db, id),
+    state: (id) => calibrationCaseState(db, id),
+    send: (c, id) =>
+      c.request("POST", `/api/fidelity/calibration-cases/${id}/ratings`, {
+        ratings: ratingsOfAll([3, 3, 2, 3, 4, 3, 3, 3, 3]),
+      }),
+    cleanUp: (id) => clearCalibrationAttempts(db, id),
+  },
+  "GET /api/fidelity/calibration-results": {
+    kind: "own",
+    allowed: FIDELITY_TEAM,
+    send: ({ actor }) => actor.client.request("GET", "/api/fidelity/calibration-results"),
   },
 };
 const TABLE: Record<string, RouteCase> = {
@@ -2022,6 +2080,7 @@ const TABLE: Record<string, RouteCase> = {
   ...COACH_DEVELOPMENT_TABLE,
   ...TRAINING_SURVEY_TABLE,
   ...FIDELITY_SUPERVISION_TABLE,
+  ...FIDELITY_CALIBRATION_TABLE,
 };
 
 /** A fresh feed address for the account, made the way the service makes one. */
@@ -2249,6 +2308,7 @@ async function buildSide(slug: string): Promise<Side> {
     trainingSession,
     trainingSurvey: await buildTrainingSurvey(db, world, trainingSession),
     ...(await buildFidelityRecords(db, world, partnersAndTeams.partnerOrganization)),
+    ...(await buildCalibrationRecords(db, world)),
   };
   const actors = await signInEveryRole(app, db, world);
   const { people } = world;

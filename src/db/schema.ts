@@ -579,6 +579,31 @@ export interface FidelityInstrumentVersionsTable {
   version: number;
 }
 
+/** A reference case for calibration: a written meeting and the reference rating per measure. */
+export interface FidelityCalibrationCasesTable {
+  id: string;
+  agency_id: string;
+  instrument_id: string;
+  instrument_version_number: number;
+  title: string;
+  description: string;
+  /** JSON: [{ measureCode, rating, rationale }], one per measure of the instrument version. */
+  reference_json: string;
+  created_by_user_id: string;
+  created_at: string;
+}
+
+/** One observer's submitted ratings of a calibration case. */
+export interface FidelityCalibrationAttemptsTable {
+  id: string;
+  agency_id: string;
+  case_id: string;
+  observer_id: string;
+  /** JSON: [{ measureCode, rating }]. */
+  ratings_json: string;
+  submitted_at: string;
+}
+
 export interface FidelityObserversTable {
   id: string;
   agency_id: string;
@@ -764,4 +789,6 @@ export interface Database {
   fidelity_observation_observers: FidelityObservationObserversTable;
   fidelity_ratings: FidelityRatingsTable;
   fidelity_consensus_ratings: FidelityConsensusRatingsTable;
+  fidelity_calibration_cases: FidelityCalibrationCasesTable;
+  fidelity_calibration_attempts: FidelityCalibrationAttemptsTable;
 }

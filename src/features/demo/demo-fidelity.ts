@@ -15,6 +15,7 @@ import { findModelInUse } from "../model/model.service.js";
 import { insertPartnerPerson } from "../partners/partner.repo.js";
 import { isTrainedOn } from "../training/trained-since.js";
 import { findTrainedDates } from "../training/trained-since.service.js";
+import { seedDemoCalibration } from "./demo-fidelity-calibration.js";
 
 /** The demo's community observer signs in with this address to rate. */
 export const DEMO_PARTNER_OBSERVER_EMAIL = "fidelity.partner@wexler.example";
@@ -113,6 +114,24 @@ export async function seedDemoFidelity(
       agreement: (quarter: number) => (quarter === QUARTER_STARTS.length - 1 ? 0.35 : 0.8),
     },
   ];
+
+  // The reference case is written by the agency's fidelity team: its first implementation lead or admin.
+  const author = await db
+    .selectFrom("user_roles as r")
+    .innerJoin("users as u", "u.id", "r.user_id")
+    .select("u.id")
+    .where("u.agency_id", "=", agencyId)
+    .where("r.role", "in", ["implementation_lead", "admin"])
+    .orderBy("r.role", "desc")
+    .orderBy("u.email")
+    .executeTakeFirst();
+  if (author) {
+    await seedDemoCalibration(db, agencyId, {
+      instrumentId,
+      authorUserId: author.id,
+      observerIds: [pairs[0]?.agency, pairs[1]?.community, pairs[1]?.agency].filter((id) => id !== undefined),
+    });
+  }
 
   // Demo builders read other domains' rows directly, as a migration would.
   // Region 1's first eight units (in number order): the rollout trains them in its first three

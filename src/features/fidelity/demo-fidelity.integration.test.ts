@@ -70,4 +70,15 @@ describe("the demo agency's fidelity history", () => {
     const list = (await partner.request("GET", "/api/fidelity/observations")).json<{ items: unknown[] }>();
     expect(list.items).toHaveLength(32);
   });
+
+  it("has a calibration case three observers rated, one not passed yet, still blind for the partner observer", async () => {
+    const results = (await lead.request("GET", "/api/fidelity/calibration-results")).json<{
+      items: { caseId: string; score: { passed: boolean } }[];
+    }>();
+    expect(results.items.map((r) => r.score.passed).sort()).toEqual([false, true, true]);
+    const observer = await signIn(app, DEMO_PARTNER_OBSERVER_EMAIL, DEMO_PASSWORD);
+    const view = await observer.request("GET", `/api/fidelity/calibration-cases/${results.items[0]?.caseId}`);
+    expect(view.statusCode).toBe(200);
+    expect(view.json<{ reference: unknown; mine: unknown }>()).toMatchObject({ reference: null, mine: null });
+  });
 });

@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { App } from "../../server/http-types.js";
 import { actorOf } from "../../server/http-types.js";
 import { ZProblem } from "../../server/problem-details.js";
+import { registerCalibrationRoutes } from "./calibration.routes.js";
 import { getDebrief, listDebriefs } from "./debrief.service.js";
 import {
   ZConsensusInput,
@@ -329,4 +330,6 @@ export function registerFidelityRoutes(app: App) {
     },
     handler: async (request) => getReliability(db, actorOf(request), request.query.instrumentId),
   });
+
+  registerCalibrationRoutes(app);
 }

@@ -9,10 +9,16 @@ import { EngagementPage } from "../../../src/features/coaching/ui/engagement-pag
 import { MatchPage } from "../../../src/features/coaching/ui/match-page.js";
 import { RoundtablesPage } from "../../../src/features/coaching/ui/roundtables-page.js";
 import { SessionPage } from "../../../src/features/coaching/ui/session-page.js";
+import { CalibrationCasePage } from "../../../src/features/fidelity/ui/calibration-case-page.js";
+import { CalibrationPage } from "../../../src/features/fidelity/ui/calibration-page.js";
 import { DebriefPage } from "../../../src/features/fidelity/ui/debrief-page.js";
 import { DebriefsPage, ZDebriefsSearch } from "../../../src/features/fidelity/ui/debriefs-page.js";
 import { FidelityPage } from "../../../src/features/fidelity/ui/fidelity-page.js";
+import { HistoryImportPage } from "../../../src/features/fidelity/ui/history-import-page.js";
+import { InstrumentPage } from "../../../src/features/fidelity/ui/instrument-page.js";
+import { InstrumentsPage } from "../../../src/features/fidelity/ui/instruments-page.js";
 import { ObservationPage } from "../../../src/features/fidelity/ui/observation-page.js";
+import { ObserversPage } from "../../../src/features/fidelity/ui/observers-page.js";
 import { ReliabilityPage } from "../../../src/features/fidelity/ui/reliability-page.js";
 import { ResultsPage } from "../../../src/features/fidelity/ui/results-page.js";
 import { HomePage } from "../../../src/features/home/ui/home-page.js";
@@ -376,6 +382,48 @@ const fidelityDebriefRoute = createRoute({
   },
 });
 
+const fidelityCalibrationRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/fidelity/calibration",
+  component: CalibrationPage,
+});
+
+const fidelityCalibrationCaseRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/fidelity/calibration/$caseId",
+  component: function FidelityCalibrationCaseRoute() {
+    const { caseId } = fidelityCalibrationCaseRoute.useParams();
+    return <CalibrationCasePage key={caseId} caseId={caseId} />;
+  },
+});
+
+const fidelityObserversRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/fidelity/observers",
+  component: ObserversPage,
+});
+
+const fidelityImportRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/fidelity/import",
+  component: HistoryImportPage,
+});
+
+const fidelityInstrumentsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/fidelity/instruments",
+  component: InstrumentsPage,
+});
+
+const fidelityInstrumentRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/fidelity/instruments/$instrumentId",
+  component: function FidelityInstrumentRoute() {
+    const { instrumentId } = fidelityInstrumentRoute.useParams();
+    return <InstrumentPage key={instrumentId} instrumentId={instrumentId} />;
+  },
+});
+
 const adminRoute = createRoute({ getParentRoute: () => rootRoute, path: "/admin", component: AdminIndexPage });
 
 const agencySettingsRoute = createRoute({
@@ -439,6 +487,12 @@ const routeTree = rootRoute.addChildren([
   fidelityDebriefsRoute,
   fidelityDebriefRoute,
   fidelityResultsRoute,
+  fidelityCalibrationRoute,
+  fidelityCalibrationCaseRoute,
+  fidelityObserversRoute,
+  fidelityImportRoute,
+  fidelityInstrumentsRoute,
+  fidelityInstrumentRoute,
   adminRoute,
   agencySettingsRoute,
   auditRoute,

@@ -11,6 +11,10 @@ export const fidelityKeys = {
   debrief: (observationId: string) => ["fidelity", "debrief", observationId] as const,
   observationPage: (filters: Record<string, string | number>) => ["fidelity", "observations", filters] as const,
   personResults: ["fidelity", "results", "people"] as const,
+  instrument: (id: string) => ["fidelity", "instrument", id] as const,
+  calibrationCases: ["fidelity", "calibration-cases"] as const,
+  calibrationCase: (id: string) => ["fidelity", "calibration-case", id] as const,
+  calibrationResults: ["fidelity", "calibration-results"] as const,
 };
 
 export const EVENT_TYPE_LABELS = { teaming_event: "Teaming event", family_meeting: "Family meeting" } as const;

@@ -228,6 +228,29 @@ function ScheduleSection({ staff }: { staff: { id: string; name: string } }) {
   );
 }
 
+/** Where the fidelity team keeps instruments, the roster, calibration and past observations. */
+function FidelitySetupNav() {
+  return (
+    <nav className="panel" aria-labelledby="fidelity-setup-heading">
+      <h2 id="fidelity-setup-heading">Set up</h2>
+      <ul>
+        <li>
+          <Link to="/fidelity/instruments">Instruments</Link>: measures, scales and scoring rules, drafts and versions
+        </li>
+        <li>
+          <Link to="/fidelity/observers">Observer roster</Link>: training, certification and calibration
+        </li>
+        <li>
+          <Link to="/fidelity/calibration">Calibration</Link>: reference cases and observers' results
+        </li>
+        <li>
+          <Link to="/fidelity/import">Import observation history</Link> from a CSV file
+        </li>
+      </ul>
+    </nav>
+  );
+}
+
 /** The fidelity team's start page: sample, schedule, follow observations, check reliability. */
 export function FidelityPage() {
   const { can } = useSession();
@@ -247,9 +270,14 @@ export function FidelityPage() {
             <Link className="button button-secondary" to="/fidelity/reliability">
               Observer reliability
             </Link>
-          ) : null
+          ) : (
+            <Link className="button button-secondary" to="/fidelity/calibration">
+              Calibration
+            </Link>
+          )
         }
       />
+      {manages ? <FidelitySetupNav /> : null}
       {manages ? <SampleSection onSchedule={setStaff} /> : null}
       {manages && staff ? <ScheduleSection key={staff.id} staff={staff} /> : null}
       <ObservationsList />
