@@ -10,6 +10,7 @@ import {
   ZCloseInput,
   ZCoach,
   ZCoachInput,
+  ZCoachingPageQuery,
   ZCoachingRequest,
   ZCoachingRequestList,
   ZCoachList,
@@ -28,8 +29,10 @@ import {
   ZProgressInput,
   ZReadinessInput,
   ZRequestInput,
+  ZRequestListQuery,
   ZSession,
   ZSessionInput,
+  ZSessionLog,
   ZSessionStart,
   ZSuggestions,
   ZTrainingFollowUp,
@@ -42,6 +45,7 @@ import {
   closeEngagement,
   getEngagement,
   listEngagements,
+  listSessionsOfEngagement,
   rateProgress,
   recordReadiness,
   saveAgreement,
@@ -52,6 +56,7 @@ import {
   acceptInvitation,
   confirmMatch,
   declineInvitation,
+  getRequest,
   inviteToCoaching,
   listRequests,
   requestCoaching,
@@ -166,10 +171,22 @@ export function registerCoachingRoutes(app: App) {
     config: { access: "coaching.participate" },
     schema: {
       tags,
-      summary: "Coaching requests and invitations: the actor's own, or every one for the coaching supervisor",
+      summary:
+        "Coaching requests and invitations, newest first, a page at a time: the actor's own, or every one for the coaching supervisor",
+      querystring: ZRequestListQuery,
       response: { 200: ZCoachingRequestList, ...problems },
     },
-    handler: async (request) => listRequests(db, actorOf(request)),
+    handler: async (request) => listRequests(db, actorOf(request), request.query),
+  });
+  app.get("/api/coaching/requests/:requestId", {
+    config: { access: "coaching.participate" },
+    schema: {
+      tags,
+      summary: "One coaching request: for the coaching supervisor or the person it is for",
+      params: z.object({ requestId: id }),
+      response: { 200: ZCoachingRequest, ...problems },
+    },
+    handler: async (request) => getRequest(db, actorOf(request), request.params.requestId),
   });
   app.post("/api/coaching/requests", {
     config: { access: "coaching.participate" },
@@ -243,10 +260,12 @@ export function registerCoachingRoutes(app: App) {
     config: { access: "coaching.participate" },
     schema: {
       tags,
-      summary: "Engagements you coach, are coached in, or oversee, with sessions logged",
+      summary:
+        "Engagements you coach, are coached in, or oversee, with sessions logged: open ones first, a page at a time",
+      querystring: ZCoachingPageQuery,
       response: { 200: ZEngagementList, ...problems },
     },
-    handler: async (request) => listEngagements(db, actorOf(request)),
+    handler: async (request) => listEngagements(db, actorOf(request), request.query),
   });
   app.get("/api/coaching/engagements/:engagementId", {
     config: { access: "coaching.participate" },
@@ -257,6 +276,18 @@ export function registerCoachingRoutes(app: App) {
       response: { 200: ZEngagement, ...problems },
     },
     handler: async (request) => getEngagement(db, actorOf(request), request.params.engagementId),
+  });
+  app.get("/api/coaching/engagements/:engagementId/sessions", {
+    config: { access: "coaching.participate" },
+    schema: {
+      tags,
+      summary: "An engagement's coaching log, newest first, a page at a time, as the reader may see it",
+      params: engagementParams,
+      querystring: ZCoachingPageQuery,
+      response: { 200: ZSessionLog, ...problems },
+    },
+    handler: async (request) =>
+      listSessionsOfEngagement(db, actorOf(request), request.params.engagementId, request.query),
   });
   app.put("/api/coaching/engagements/:engagementId/readiness", {
     config: { access: "coaching.participate" },
