@@ -171,7 +171,8 @@ function percentile(sorted: Float64Array, p: number): number {
 
 /** autocannon reports p90 and p97.5 but no p95, so every 2xx response time is kept here. */
 async function measure(origin: string, cookie: string, target: Target, settings: Settings): Promise<Measurement> {
-  const base = { url: `${origin}${target.path}`, headers: { cookie }, connections: settings.connections };
+  // A generous timeout: on a busy machine a slow answer is a result to report, not an error.
+  const base = { url: `${origin}${target.path}`, headers: { cookie }, connections: settings.connections, timeout: 60 };
   if (settings.warmup > 0) await runLoad({ ...base, duration: settings.warmup });
   const latencies: number[] = [];
   const result = await runLoad({ ...base, duration: settings.duration }, (ms) => latencies.push(ms));
@@ -180,6 +181,7 @@ async function measure(origin: string, cookie: string, target: Target, settings:
       `${target.path}: ${result.non2xx} non-2xx responses, ${result.errors} errors, ${result.timeouts} timeouts — not a valid measurement`,
     );
   }
+  if (latencies.length === 0) throw new Error(`${target.path}: no response within ${settings.duration} s`);
   const sorted = Float64Array.from(latencies).sort();
   return {
     ...target,
