@@ -975,6 +975,27 @@ const FIDELITY_CALIBRATION_TABLE: Record<string, RouteCase> = {
     send: ({ actor }) => actor.client.request("GET", "/api/fidelity/calibration-results"),
   },
 };
+/** Coaching's paged reads (issue 6): one request by id, and an engagement's coaching log. */
+const COACHING_PAGING_TABLE: Record<string, RouteCase> = {
+  "GET /api/coaching/requests/:requestId": {
+    kind: "record",
+    record: "trainerInvitation",
+    // The coaching supervisor, and the person the invitation is for.
+    allowed: ["coaching_supervisor", "trainer"],
+    holders: COACHING_PARTICIPANTS.filter((role) => role !== "coaching_supervisor" && role !== "trainer"),
+    state: (id) => requestState(db, id),
+    send: (c, id) => c.request("GET", `/api/coaching/requests/${id}`),
+  },
+  "GET /api/coaching/engagements/:engagementId/sessions": {
+    kind: "record",
+    record: "engagement",
+    allowed: ENGAGEMENT_READERS,
+    holders: COACHING_PARTICIPANTS.filter((role) => !ENGAGEMENT_READERS.includes(role)),
+    state: (id) => engagementState(db, id),
+    send: (c, id) => c.request("GET", `/api/coaching/engagements/${id}/sessions?page=1&pageSize=10`),
+  },
+};
+
 const TABLE: Record<string, RouteCase> = {
   "GET /api/health": { kind: "public", send: (c) => c.request("GET", "/api/health") },
   "GET /api/openapi.json": { kind: "public", send: (c) => c.request("GET", "/api/openapi.json") },
@@ -2081,6 +2102,7 @@ const TABLE: Record<string, RouteCase> = {
   ...TRAINING_SURVEY_TABLE,
   ...FIDELITY_SUPERVISION_TABLE,
   ...FIDELITY_CALIBRATION_TABLE,
+  ...COACHING_PAGING_TABLE,
 };
 
 /** A fresh feed address for the account, made the way the service makes one. */

@@ -1,4 +1,5 @@
 import type { Db } from "../../src/db/types.js";
+import { coachingExtension } from "./coaching-extension.js";
 import { partnersExtension } from "./partners-extension.js";
 import type { Random } from "./random.js";
 import type { GeneratedAgency } from "./statewide.js";
@@ -17,4 +18,4 @@ export interface StatewideExtension {
   extendAgency(db: Db, agency: GeneratedAgency, random: Random): Promise<Record<string, number>>;
 }
 
-export const STATEWIDE_EXTENSIONS: StatewideExtension[] = [partnersExtension];
+export const STATEWIDE_EXTENSIONS: StatewideExtension[] = [partnersExtension, coachingExtension];

@@ -9,6 +9,7 @@ import {
   ZCloseInput,
   ZCoach,
   ZCoachInput,
+  ZCoachingPageQuery,
   ZCoachingRequest,
   ZCoachingRequestList,
   ZCoachList,
@@ -27,8 +28,10 @@ import {
   ZProgressInput,
   ZReadinessInput,
   ZRequestInput,
+  ZRequestListQuery,
   ZSession,
   ZSessionInput,
+  ZSessionLog,
   ZSessionStart,
   ZSuggestions,
   ZTrainingFollowUp,
@@ -40,6 +43,7 @@ import {
   closeEngagement,
   getEngagement,
   listEngagements,
+  listSessionsOfEngagement,
   rateProgress,
   recordReadiness,
   saveAgreement,
@@ -50,6 +54,7 @@ import {
   acceptInvitation,
   confirmMatch,
   declineInvitation,
+  getRequest,
   inviteToCoaching,
   listRequests,
   requestCoaching,
@@ -158,10 +163,22 @@ export function registerCoachingRoutes(app: App) {
     config: { access: "coaching.participate" },
     schema: {
       tags,
-      summary: "Coaching requests and invitations: the actor's own, or every one for the coaching supervisor",
+      summary:
+        "Coaching requests and invitations, newest first, a page at a time: the actor's own, or every one for the coaching supervisor",
+      querystring: ZRequestListQuery,
       response: { 200: ZCoachingRequestList, ...problems },
     },
-    handler: async (request) => listRequests(db, actorOf(request)),
+    handler: async (request) => listRequests(db, actorOf(request), request.query),
+  });
+  app.get("/api/coaching/requests/:requestId", {
+    config: { access: "coaching.participate" },
+    schema: {
+      tags,
+      summary: "One coaching request: for the coaching supervisor or the person it is for",
+      params: z.object({ requestId: id }),
+      response: { 200: ZCoachingRequest, ...problems },
+    },
+    handler: async (request) => getRequest(db, actorOf(request), request.params.requestId),
   });
   app.post("/api/coaching/requests", {
     config: { access: "coaching.participate" },
@@ -235,10 +252,12 @@ export function registerCoachingRoutes(app: App) {
     config: { access: "coaching.participate" },
     schema: {
       tags,
-      summary: "Engagements you coach, are coached in, or oversee, with sessions logged",
+      summary:
+        "Engagements you coach, are coached in, or oversee, with sessions logged: open ones first, a page at a time",
+      querystring: ZCoachingPageQuery,
       response: { 200: ZEngagementList, ...problems },
     },
-    handler: async (request) => listEngagements(db, actorOf(request)),
+    handler: async (request) => listEngagements(db, actorOf(request), request.query),
   });
   app.get("/api/coaching/engagements/:engagementId", {
     config: { access: "coaching.participate" },
@@ -249,6 +268,18 @@ export function registerCoachingRoutes(app: App) {
       response: { 200: ZEngagement, ...problems },
     },
     handler: async (request) => getEngagement(db, actorOf(request), request.params.engagementId),
+  });
+  app.get("/api/coaching/engagements/:engagementId/sessions", {
+    config: { access: "coaching.participate" },
+    schema: {
+      tags,
+      summary: "An engagement's coaching log, newest first, a page at a time, as the reader may see it",
+      params: engagementParams,
+      querystring: ZCoachingPageQuery,
+      response: { 200: ZSessionLog, ...problems },
+    },
+    handler: async (request) =>
+      listSessionsOfEngagement(db, actorOf(request), request.params.engagementId, request.query),
   });
   app.put("/api/coaching/engagements/:engagementId/readiness", {
     config: { access: "coaching.participate" },

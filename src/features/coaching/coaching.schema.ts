@@ -216,7 +216,18 @@ export const ZCoachingRequest = z.object({
   version: z.number().int(),
 });
 export type CoachingRequest = z.infer<typeof ZCoachingRequest>;
-export const ZCoachingRequestList = z.object({ items: z.array(ZCoachingRequest) });
+
+/** Paging of the coaching lists, in the same terms as the people list. */
+export const ZCoachingPageQuery = z.object({
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+});
+export type CoachingPageQuery = z.infer<typeof ZCoachingPageQuery>;
+const pageOf = { total: z.number().int(), page: z.number().int(), pageSize: z.number().int() };
+
+export const ZRequestListQuery = ZCoachingPageQuery.extend({ status: ZRequestStatus.optional() });
+export type RequestListQuery = z.infer<typeof ZRequestListQuery>;
+export const ZCoachingRequestList = z.object({ items: z.array(ZCoachingRequest), ...pageOf });
 
 export const ZSuggestions = z.object({
   ranked: z.array(
@@ -309,7 +320,7 @@ export const ZEngagementSummary = z.object({
   sessionsLogged: z.number().int(),
   lastSessionDate: z.string().nullable(),
 });
-export const ZEngagementList = z.object({ items: z.array(ZEngagementSummary) });
+export const ZEngagementList = z.object({ items: z.array(ZEngagementSummary), ...pageOf });
 
 export const ZSessionSummary = z.object({
   id: z.string(),
@@ -346,11 +357,14 @@ export const ZEngagement = ZEngagementSummary.extend({
     .nullable(),
   closingSummary: z.string().nullable(),
   closedAt: z.string().nullable(),
+  /** The latest entries of the coaching log; `sessionsTotal` counts all the reader may see. */
   sessions: z.array(ZSessionSummary),
+  sessionsTotal: z.number().int(),
   feedbackGiven: z.number().int().nullable(),
   version: z.number().int(),
 });
 export type Engagement = z.infer<typeof ZEngagement>;
+export const ZSessionLog = z.object({ items: z.array(ZSessionSummary), ...pageOf });
 
 // ---- The coaching log ----
 

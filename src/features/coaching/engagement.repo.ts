@@ -128,29 +128,92 @@ export async function findEngagementById(db: Db, agencyId: string, id: string) {
   return row && toEngagement(row);
 }
 
+export type EngagementScope = { everything: true } | { coachIds: string[]; personId: string | null };
+
 /**
- * Engagements a person takes part in (as coach through `coachIds`, or as coachee), those of
- * the people who report to them, or — for oversight — all of the agency's. Open ones first.
+ * The filter of a caseload. Each branch of the `OR` repeats the agency and names a column that
+ * an index leads with after it (the coach, the coachee, the coachee among the person's direct
+ * reports), so SQLite answers each branch from its index and merges them, rather than reading
+ * every engagement of the agency to test the condition.
  */
-export async function findEngagements(
+function caseloadIds(db: Db, agencyId: string, scope: EngagementScope) {
+  const query = db.selectFrom("coaching_engagements as e");
+  if ("everything" in scope) return query.where("e.agency_id", "=", agencyId);
+  const { coachIds, personId } = scope;
+  return query.where((eb) => {
+    const ofAgency = eb("e.agency_id", "=", agencyId);
+    return eb.or([
+      ...(coachIds.length > 0 ? [eb.and([ofAgency, eb("e.coach_id", "in", coachIds)])] : []),
+      eb.and([ofAgency, eb("e.coachee_person_id", "=", personId ?? "")]),
+      eb.and([
+        ofAgency,
+        eb(
+          "e.coachee_person_id",
+          "in",
+          eb
+            .selectFrom("people as r")
+            .select("r.id")
+            .where("r.agency_id", "=", agencyId)
+            .where("r.supervisor_id", "=", personId ?? ""),
+        ),
+      ]),
+    ]);
+  });
+}
+
+/**
+ * One page of the engagements a person takes part in (as coach through `coachIds`, or as
+ * coachee), those of the people who report to them, or — for oversight — all of the agency's:
+ * open ones first, then the most recently started. The page's ids are found first, from
+ * `coaching_engagements` alone, so names and session counts are only looked up for its rows.
+ */
+export async function findEngagementPage(
   db: Db,
   agencyId: string,
-  who: { everything: true } | { coachIds: string[]; personId: string | null },
+  scope: EngagementScope,
+  page: { limit: number; offset: number },
 ) {
-  let query = engagementsQuery(db, agencyId);
-  if (!("everything" in who)) {
-    const { coachIds, personId } = who;
-    query = query.where((eb) =>
+  const [idRows, countRow] = await Promise.all([
+    caseloadIds(db, agencyId, scope)
+      .select("e.id")
+      .orderBy((eb) => eb.case().when("e.status", "=", "closed").then(1).else(0).end())
+      .orderBy("e.started_on", "desc")
+      .orderBy("e.id")
+      .limit(page.limit)
+      .offset(page.offset)
+      .execute(),
+    caseloadIds(db, agencyId, scope)
+      .select((eb) => eb.fn.countAll().as("n"))
+      .executeTakeFirst(),
+  ]);
+  const ids = idRows.map((r) => r.id);
+  if (ids.length === 0) return { rows: [], total: toCount(countRow?.n) };
+  const rows = await engagementsQuery(db, agencyId).where("e.id", "in", ids).execute();
+  const position = new Map(ids.map((id, i) => [id, i]));
+  return {
+    rows: rows.map(toEngagement).sort((a, b) => (position.get(a.id) ?? 0) - (position.get(b.id) ?? 0)),
+    total: toCount(countRow?.n),
+  };
+}
+
+/** Engagements that are not closed in which the person coaches (through `coachIds`) or is coached. */
+export async function findOpenEngagementsOfParty(
+  db: Db,
+  agencyId: string,
+  party: { coachIds: string[]; personId: string },
+) {
+  const rows = await engagementsQuery(db, agencyId)
+    .where("e.status", "!=", "closed")
+    .where((eb) =>
       eb.or([
-        ...(coachIds.length > 0 ? [eb("e.coach_id", "in", coachIds)] : []),
-        eb("e.coachee_person_id", "=", personId ?? ""),
-        eb("p.supervisor_id", "=", personId ?? ""),
+        ...(party.coachIds.length > 0 ? [eb("e.coach_id", "in", party.coachIds)] : []),
+        eb("e.coachee_person_id", "=", party.personId),
       ]),
-    );
-  }
-  const rows = await query.orderBy("e.started_on", "desc").orderBy("e.id").limit(1000).execute();
-  const rank = (status: EngagementRow["status"]) => (status === "closed" ? 1 : 0);
-  return rows.map(toEngagement).sort((a, b) => rank(a.status) - rank(b.status));
+    )
+    .orderBy("e.started_on", "desc")
+    .orderBy("e.id")
+    .execute();
+  return rows.map(toEngagement);
 }
 
 export async function insertEngagement(

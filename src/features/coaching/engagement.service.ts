@@ -4,6 +4,7 @@ import { type Actor, authorize, canAct } from "../access/policy.js";
 import { findCoachIdsOfPerson } from "./coach.repo.js";
 import type {
   AgreementInput,
+  CoachingPageQuery,
   Engagement,
   EngagementRelation,
   Goal,
@@ -23,13 +24,13 @@ import {
 import {
   type EngagementRow,
   findEngagementById,
-  findEngagements,
+  findEngagementPage,
   findProgressRatings,
   insertProgressRating,
   updateEngagement,
 } from "./engagement.repo.js";
 import { countFeedbackOfEngagement } from "./feedback.repo.js";
-import { findSessionsOfEngagement } from "./session.repo.js";
+import { findSessionLogPage } from "./session.repo.js";
 
 function summaryOf(row: EngagementRow, relation: EngagementRelation) {
   return {
@@ -49,24 +50,26 @@ function summaryOf(row: EngagementRow, relation: EngagementRelation) {
 }
 
 /**
- * The caseload: engagements the actor coaches or is coached in, those of the people who report
- * to them, and — for the coaching supervisor and administrators — everyone's.
+ * The caseload, a page at a time: engagements the actor coaches or is coached in, those of the
+ * people who report to them, and — for the coaching supervisor and administrators — everyone's.
  */
-export async function listEngagements(db: Db, actor: Actor) {
+export async function listEngagements(db: Db, actor: Actor, query: CoachingPageQuery) {
   authorize(actor, "coaching.participate", asSelf(actor));
   const oversight = canAct(actor, "coaching.read");
   const coachIds = actor.personId ? await findCoachIdsOfPerson(db, actor.agencyId, actor.personId) : [];
-  const rows = await findEngagements(
+  const { rows, total } = await findEngagementPage(
     db,
     actor.agencyId,
     oversight ? { everything: true } : { coachIds, personId: actor.personId },
+    { limit: query.pageSize, offset: (query.page - 1) * query.pageSize },
   );
   const items = [];
   for (const row of rows) {
+    // The query selects only engagements the actor relates to; this decides how.
     const relation = relationTo(actor, row);
     if (relation) items.push(summaryOf(row, relation));
   }
-  return { items };
+  return { items, total, page: query.page, pageSize: query.pageSize };
 }
 
 function agreementOf(row: EngagementRow) {
@@ -87,6 +90,27 @@ function seesSharedContent(row: EngagementRow, relation: EngagementRelation) {
   return isParty(relation) || (relation === "supervisor" && row.shareSummariesWithSupervisor);
 }
 
+/** How many of the latest log entries an engagement brings along; the rest are paged. */
+const LATEST_SESSIONS = 50;
+
+/**
+ * Log entries as the reader may see them: a draft is the coach's own until it is logged, and
+ * summaries only for those the agreement shares them with.
+ */
+async function readSessionLog(
+  row: EngagementRow,
+  relation: EngagementRelation,
+  page: { limit: number; offset: number },
+  db: Db,
+) {
+  const shared = seesSharedContent(row, relation);
+  const { rows, total } = await findSessionLogPage(db, row.agencyId, row.id, {
+    finalOnly: relation !== "coach",
+    ...page,
+  });
+  return { items: rows.map((s) => ({ ...s, sharedSummary: shared ? s.sharedSummary : null })), total };
+}
+
 export async function describeEngagement(
   db: Db,
   row: EngagementRow,
@@ -94,8 +118,8 @@ export async function describeEngagement(
 ): Promise<Engagement> {
   const shared = seesSharedContent(row, relation);
   const party = isParty(relation);
-  const [sessions, progress, feedback] = await Promise.all([
-    findSessionsOfEngagement(db, row.agencyId, row.id),
+  const [log, progress, feedback] = await Promise.all([
+    readSessionLog(row, relation, { limit: LATEST_SESSIONS, offset: 0 }, db),
     party ? findProgressRatings(db, row.agencyId, row.id) : Promise.resolve(null),
     relation === "coachee" ? countFeedbackOfEngagement(db, row.agencyId, row.id) : Promise.resolve(null),
   ]);
@@ -112,21 +136,28 @@ export async function describeEngagement(
     progress,
     closingSummary: shared ? row.closingSummary : null,
     closedAt: row.closedAt,
-    // A draft is the coach's own until it is logged.
-    sessions: sessions
-      .filter((s) => s.status === "final" || relation === "coach")
-      .map((s) => ({
-        id: s.id,
-        status: s.status,
-        sessionDate: s.sessionDate,
-        durationMinutes: s.durationMinutes,
-        format: s.format,
-        sharedSummary: shared ? s.sharedSummary : null,
-        hasPrivateNotes: s.privateNotes.length > 0,
-      })),
+    sessions: log.items,
+    sessionsTotal: log.total,
     feedbackGiven: feedback,
     version: row.version,
   };
+}
+
+/** The coaching log a page at a time, as the engagement page pages through it. */
+export async function listSessionsOfEngagement(db: Db, actor: Actor, id: string, query: CoachingPageQuery) {
+  const { engagement, relation } = await loadEngagementFor(db, actor, id, [
+    "coach",
+    "coachee",
+    "supervisor",
+    "oversight",
+  ]);
+  const log = await readSessionLog(
+    engagement,
+    relation,
+    { limit: query.pageSize, offset: (query.page - 1) * query.pageSize },
+    db,
+  );
+  return { ...log, page: query.page, pageSize: query.pageSize };
 }
 
 export async function getEngagement(db: Db, actor: Actor, id: string) {

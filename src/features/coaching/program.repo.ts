@@ -2,7 +2,7 @@ import type { Db } from "../../db/types.js";
 import { toCount, updatedOneRow } from "../../db/types.js";
 import { newId } from "../../shared/ids.js";
 import { nowUtc } from "../../shared/time.js";
-import type { Program, ProgramInput } from "./coaching.schema.js";
+import { ENGAGEMENT_STATUSES, type Program, type ProgramInput } from "./coaching.schema.js";
 
 function toProgram(r: {
   id: string;
@@ -80,21 +80,46 @@ export async function updateProgram(db: Db, agencyId: string, id: string, input:
 }
 
 /**
- * People in coaching now (an engagement that is not closed), counted by their level, for the
- * whole agency or one program. A person with two engagements counts once.
+ * Every status but closed, named, so the coverage counts can read a range of the
+ * (agency, status, …) index; `!= 'closed'` would read every engagement of the agency.
  */
-export async function countPeopleInCoachingByLevel(db: Db, agencyId: string, programId?: string) {
-  let query = db
+const OPEN_STATUSES = ENGAGEMENT_STATUSES.filter((status) => status !== "closed");
+
+/**
+ * People in coaching now (an engagement that is not closed), counted by their level for the
+ * whole agency. A person with two engagements counts once.
+ */
+export async function countPeopleInCoachingByLevel(db: Db, agencyId: string) {
+  const rows = await db
     .selectFrom("coaching_engagements as e")
     .innerJoin("people as p", (j) =>
       j.onRef("p.id", "=", "e.coachee_person_id").onRef("p.agency_id", "=", "e.agency_id"),
     )
     .select(["p.level", (eb) => eb.fn.count("e.coachee_person_id").distinct().as("n")])
     .where("e.agency_id", "=", agencyId)
-    .where("e.status", "!=", "closed");
-  if (programId) query = query.where("e.program_id", "=", programId);
-  const rows = await query.groupBy("p.level").execute();
+    .where("e.status", "in", OPEN_STATUSES)
+    .groupBy("p.level")
+    .execute();
   return rows.map((r) => ({ level: r.level, count: toCount(r.n) }));
+}
+
+/**
+ * The same count for every program at once, by program and level, so coverage asks once
+ * rather than once per program.
+ */
+export async function countPeopleInCoachingByProgramAndLevel(db: Db, agencyId: string) {
+  const rows = await db
+    .selectFrom("coaching_engagements as e")
+    .innerJoin("people as p", (j) =>
+      j.onRef("p.id", "=", "e.coachee_person_id").onRef("p.agency_id", "=", "e.agency_id"),
+    )
+    .select(["e.program_id", "p.level", (eb) => eb.fn.count("e.coachee_person_id").distinct().as("n")])
+    .where("e.agency_id", "=", agencyId)
+    .where("e.status", "in", OPEN_STATUSES)
+    .where("e.program_id", "is not", null)
+    .groupBy(["e.program_id", "p.level"])
+    .execute();
+  return rows.map((r) => ({ programId: r.program_id as string, level: r.level, count: toCount(r.n) }));
 }
 
 export async function countEngagementsByProgram(db: Db, agencyId: string) {
@@ -102,7 +127,7 @@ export async function countEngagementsByProgram(db: Db, agencyId: string) {
     .selectFrom("coaching_engagements")
     .select(["program_id", (eb) => eb.fn.countAll().as("n")])
     .where("agency_id", "=", agencyId)
-    .where("status", "!=", "closed")
+    .where("status", "in", OPEN_STATUSES)
     .groupBy("program_id")
     .execute();
   return new Map(rows.map((r) => [r.program_id, toCount(r.n)]));

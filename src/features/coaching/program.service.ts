@@ -16,6 +16,7 @@ import {
   countEngagementsByProgram,
   countOpenRequests,
   countPeopleInCoachingByLevel,
+  countPeopleInCoachingByProgramAndLevel,
   findProgramById,
   findProgramsOfAgency,
   insertProgram,
@@ -106,9 +107,10 @@ export async function editProgram(db: Db, actor: Actor, id: string, input: Progr
  */
 export async function getCoverage(db: Db, actor: Actor): Promise<Coverage> {
   authorize(actor, "coaching.aggregates", here(actor));
-  const [staff, inCoaching, programs, engagementsByProgram, coaches, openRequests] = await Promise.all([
+  const [staff, inCoaching, byProgram, programs, engagementsByProgram, coaches, openRequests] = await Promise.all([
     countStaffByLevel(db, actor.agencyId),
     countPeopleInCoachingByLevel(db, actor.agencyId),
+    countPeopleInCoachingByProgramAndLevel(db, actor.agencyId),
     findProgramsOfAgency(db, actor.agencyId),
     countEngagementsByProgram(db, actor.agencyId),
     findCoachesOfAgency(db, actor.agencyId),
@@ -123,7 +125,7 @@ export async function getCoverage(db: Db, actor: Actor): Promise<Coverage> {
   }));
   const programRows = [];
   for (const program of programs) {
-    const reached = await countPeopleInCoachingByLevel(db, actor.agencyId, program.id);
+    const reached = byProgram.filter((c) => c.programId === program.id);
     programRows.push({
       id: program.id,
       name: program.name,

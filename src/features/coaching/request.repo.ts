@@ -1,5 +1,5 @@
 import type { Db } from "../../db/types.js";
-import { updatedOneRow } from "../../db/types.js";
+import { toCount, updatedOneRow } from "../../db/types.js";
 import { newId } from "../../shared/ids.js";
 import { nowUtc } from "../../shared/time.js";
 import type { CoachingRequest } from "./coaching.schema.js";
@@ -59,6 +59,36 @@ export async function findRequests(db: Db, agencyId: string, coacheePersonId: st
   if (coacheePersonId !== null) query = query.where("r.coachee_person_id", "=", coacheePersonId);
   const rows = await query.orderBy("r.created_at", "desc").orderBy("r.id").limit(500).execute();
   return rows.map(toRequest);
+}
+
+/**
+ * One page of requests, newest first: the agency's or one person's, of one status or all, with
+ * how many there are in all (counted on the requests alone).
+ */
+export async function findRequestPage(
+  db: Db,
+  agencyId: string,
+  filter: { coacheePersonId: string | null; status: CoachingRequest["status"] | undefined },
+  page: { limit: number; offset: number },
+) {
+  let rows = requestsQuery(db, agencyId);
+  let count = db
+    .selectFrom("coaching_requests as r")
+    .select((eb) => eb.fn.countAll().as("n"))
+    .where("r.agency_id", "=", agencyId);
+  if (filter.coacheePersonId !== null) {
+    rows = rows.where("r.coachee_person_id", "=", filter.coacheePersonId);
+    count = count.where("r.coachee_person_id", "=", filter.coacheePersonId);
+  }
+  if (filter.status) {
+    rows = rows.where("r.status", "=", filter.status);
+    count = count.where("r.status", "=", filter.status);
+  }
+  const [found, countRow] = await Promise.all([
+    rows.orderBy("r.created_at", "desc").orderBy("r.id").limit(page.limit).offset(page.offset).execute(),
+    count.executeTakeFirst(),
+  ]);
+  return { rows: found.map(toRequest), total: toCount(countRow?.n) };
 }
 
 export async function findRequestById(db: Db, agencyId: string, id: string) {

@@ -5,7 +5,13 @@ import { type Actor, authorize, canAct } from "../access/policy.js";
 import { findModelInUse, findPublishedModel } from "../model/model.service.js";
 import { findPersonWithReportingLine, isPersonOfAgency } from "../people/person.service.js";
 import { findActiveCoacheesByCoach, findCoachesOfAgency } from "./coach.repo.js";
-import type { AcceptInvitation, InvitationInput, MatchDecision, RequestInput } from "./coaching.schema.js";
+import type {
+  AcceptInvitation,
+  InvitationInput,
+  MatchDecision,
+  RequestInput,
+  RequestListQuery,
+} from "./coaching.schema.js";
 import { asSelf, audit, here, inTransaction, itemsOf, modelForItems } from "./coaching-access.js";
 import { insertEngagement } from "./engagement.repo.js";
 import { type MatchCoach, type MatchResult, rankCoaches } from "./matching.js";
@@ -14,6 +20,7 @@ import {
   acceptRequest,
   declineRequest,
   findRequestById,
+  findRequestPage,
   findRequests,
   insertRequest,
   markRequestMatched,
@@ -25,12 +32,28 @@ function toApi({ modelId: _m, modelVersionNumber: _n, ...request }: RequestRow) 
   return request;
 }
 
-/** The coaching supervisor sees every request; everyone else only their own. */
-export async function listRequests(db: Db, actor: Actor) {
+/** The coaching supervisor sees every request; everyone else only their own. A page at a time. */
+export async function listRequests(db: Db, actor: Actor, query: RequestListQuery) {
   authorize(actor, "coaching.participate", asSelf(actor));
   const everything = canAct(actor, "coaching.manage");
-  if (!everything && actor.personId === null) return { items: [] };
-  return { items: (await findRequests(db, actor.agencyId, everything ? null : actor.personId)).map(toApi) };
+  const paging = { page: query.page, pageSize: query.pageSize };
+  if (!everything && actor.personId === null) return { items: [], total: 0, ...paging };
+  const { rows, total } = await findRequestPage(
+    db,
+    actor.agencyId,
+    { coacheePersonId: everything ? null : actor.personId, status: query.status },
+    { limit: query.pageSize, offset: (query.page - 1) * query.pageSize },
+  );
+  return { items: rows.map(toApi), total, ...paging };
+}
+
+/** One request, for the coaching supervisor or the person it is for; another agency's is 404. */
+export async function getRequest(db: Db, actor: Actor, id: string) {
+  const request = await findRequestById(db, actor.agencyId, id);
+  if (!request) throw notFound("The coaching request");
+  authorize(actor, "coaching.participate", asSelf(actor), "The coaching request");
+  if (!canAct(actor, "coaching.manage") && request.coacheePersonId !== actor.personId) throw forbidden();
+  return toApi(request);
 }
 
 async function checkProgram(db: Db, agencyId: string, programId: string | null) {

@@ -1,5 +1,5 @@
 import type { Db } from "../../db/types.js";
-import { updatedOneRow } from "../../db/types.js";
+import { toCount, updatedOneRow } from "../../db/types.js";
 import { newId } from "../../shared/ids.js";
 import { nowUtc } from "../../shared/time.js";
 import type { SessionInput, SessionStart } from "./coaching.schema.js";
@@ -59,13 +59,45 @@ export async function findSessionById(db: Db, agencyId: string, id: string) {
   return row && toSession(row);
 }
 
-export async function findSessionsOfEngagement(db: Db, agencyId: string, engagementId: string) {
-  const rows = await sessionsQuery(db, agencyId)
-    .where("engagement_id", "=", engagementId)
-    .orderBy("session_date", "desc")
-    .orderBy("created_at", "desc")
-    .execute();
-  return rows.map(toSession);
+/**
+ * One page of an engagement's coaching log, newest first, with how many entries there are in
+ * all. Only what a log line shows is read: whether there are private notes, never their text.
+ */
+export async function findSessionLogPage(
+  db: Db,
+  agencyId: string,
+  engagementId: string,
+  options: { finalOnly: boolean; limit: number; offset: number },
+) {
+  let query = db
+    .selectFrom("coaching_sessions")
+    .where("agency_id", "=", agencyId)
+    .where("engagement_id", "=", engagementId);
+  if (options.finalOnly) query = query.where("status", "=", "final");
+  const [rows, countRow] = await Promise.all([
+    query
+      .select(["id", "status", "session_date", "duration_minutes", "session_format", "shared_summary"])
+      .select((eb) => eb.case().when("private_notes", "=", "").then(0).else(1).end().as("has_private_notes"))
+      .orderBy("session_date", "desc")
+      .orderBy("created_at", "desc")
+      .orderBy("id")
+      .limit(options.limit)
+      .offset(options.offset)
+      .execute(),
+    query.select((eb) => eb.fn.countAll().as("n")).executeTakeFirst(),
+  ]);
+  return {
+    rows: rows.map((r) => ({
+      id: r.id,
+      status: r.status as SessionRow["status"],
+      sessionDate: r.session_date,
+      durationMinutes: r.duration_minutes,
+      format: r.session_format,
+      sharedSummary: r.shared_summary,
+      hasPrivateNotes: Number(r.has_private_notes) === 1,
+    })),
+    total: toCount(countRow?.n),
+  };
 }
 
 export async function insertSession(

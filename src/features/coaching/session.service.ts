@@ -20,7 +20,7 @@ import {
   modelForItems,
   refuseWhenClosed,
 } from "./coaching-access.js";
-import { type EngagementRow, findEngagements } from "./engagement.repo.js";
+import { type EngagementRow, findOpenEngagementsOfParty } from "./engagement.repo.js";
 import {
   findBarriersOfSession,
   findCalendarSessions,
@@ -190,9 +190,7 @@ export async function coachingCalendarEventsForPerson(
     findCoachIdsOfPerson(db, agencyId, personId),
   ]);
   const zone = settings?.timeZone ?? "UTC";
-  const engagements = (await findEngagements(db, agencyId, { coachIds, personId })).filter(
-    (e) => e.status !== "closed" && (coachIds.includes(e.coachId) || e.coacheePersonId === personId),
-  );
+  const engagements = await findOpenEngagementsOfParty(db, agencyId, { coachIds, personId });
   const byId = new Map(engagements.map((e) => [e.id, e]));
   const sessions = await findCalendarSessions(db, agencyId, [...byId.keys()]);
   return sessions.map((s) => {

@@ -4,9 +4,12 @@ export const coachingKeys = {
   programs: ["coaching", "programs"] as const,
   coverage: ["coaching", "coverage"] as const,
   trainingFollowUp: ["coaching", "training-follow-up"] as const,
-  requests: ["coaching", "requests"] as const,
-  engagements: ["coaching", "engagements"] as const,
+  requests: (page: number) => ["coaching", "requests", page] as const,
+  request: (id: string) => ["coaching", "request", id] as const,
+  engagements: (page: number) => ["coaching", "engagements", page] as const,
   engagement: (id: string) => ["coaching", "engagement", id] as const,
+  /** Under the engagement's key, so refreshing the engagement refreshes its log too. */
+  sessionLog: (id: string, page: number) => ["coaching", "engagement", id, "sessions", page] as const,
   suggestions: (id: string) => ["coaching", "suggestions", id] as const,
   session: (id: string) => ["coaching", "session", id] as const,
 };

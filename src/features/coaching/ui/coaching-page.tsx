@@ -6,6 +6,7 @@ import { useSession } from "../../../../web/src/app/session.js";
 import { ErrorSummary } from "../../../../web/src/components/error-summary.js";
 import { TextField } from "../../../../web/src/components/form-fields.js";
 import { PageHeader } from "../../../../web/src/components/page-header.js";
+import { Pagination } from "../../../../web/src/components/pagination.js";
 import { LoadError, Loading } from "../../../../web/src/components/query-status.js";
 import {
   type CoachingRequest,
@@ -19,6 +20,8 @@ import {
 import { CoachDevelopmentLinks } from "./coach-development-links.js";
 import { coachingKeys } from "./coaching-keys.js";
 import { TrainingFollowUpSection } from "./training-follow-up-section.js";
+
+const PAGE_SIZE = 50;
 
 const RELATION_LABELS = {
   coach: "You coach",
@@ -181,15 +184,22 @@ export function CoachingPage() {
   const { can } = useSession();
   const manages = can("coaching.manage");
   const participates = can("coaching.participate");
+  const [requestPage, setRequestPage] = useState(1);
+  const [engagementPage, setEngagementPage] = useState(1);
+  // The coaching supervisor pages through the requests waiting for a coach; anyone else sees their own.
   const requests = useQuery({
     enabled: participates,
-    queryKey: coachingKeys.requests,
-    queryFn: () => api.get("/api/coaching/requests", ZCoachingRequestList),
+    queryKey: coachingKeys.requests(requestPage),
+    queryFn: () =>
+      api.get(
+        `/api/coaching/requests?${new URLSearchParams({ page: String(requestPage), pageSize: String(PAGE_SIZE), ...(manages ? { status: "requested" } : {}) })}`,
+        ZCoachingRequestList,
+      ),
   });
   const engagements = useQuery({
     enabled: participates,
-    queryKey: coachingKeys.engagements,
-    queryFn: () => api.get("/api/coaching/engagements", ZEngagementList),
+    queryKey: coachingKeys.engagements(engagementPage),
+    queryFn: () => api.get(`/api/coaching/engagements?page=${engagementPage}&pageSize=${PAGE_SIZE}`, ZEngagementList),
   });
   const invitations = (requests.data?.items ?? []).filter((r) => r.status === "invited" && !manages);
   const waiting = (requests.data?.items ?? []).filter((r) => r.status === "requested");
@@ -217,19 +227,28 @@ export function CoachingPage() {
           ) : waiting.length === 0 ? (
             <p>No requests are waiting.</p>
           ) : (
-            <ul>
-              {waiting.map((r) => (
-                <li key={r.id}>
-                  <Link to="/coaching/requests/$requestId" params={{ requestId: r.id }}>
-                    Find a coach for {r.coacheeName}
-                  </Link>
-                  <span className="muted">
-                    {" "}
-                    · {LEVEL_LABELS[r.coacheeLevel]} · {r.goalsText || "no goals written"}
-                  </span>
-                </li>
-              ))}
-            </ul>
+            <>
+              <ul>
+                {waiting.map((r) => (
+                  <li key={r.id}>
+                    <Link to="/coaching/requests/$requestId" params={{ requestId: r.id }}>
+                      Find a coach for {r.coacheeName}
+                    </Link>
+                    <span className="muted">
+                      {" "}
+                      · {LEVEL_LABELS[r.coacheeLevel]} · {r.goalsText || "no goals written"}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+              <Pagination
+                page={requestPage}
+                pageSize={PAGE_SIZE}
+                total={requests.data?.total ?? 0}
+                noun="requests"
+                onPageChange={setRequestPage}
+              />
+            </>
           )}
         </section>
       ) : (
@@ -277,6 +296,15 @@ export function CoachingPage() {
               </table>
             </div>
           )}
+          {engagements.data && engagements.data.total > PAGE_SIZE ? (
+            <Pagination
+              page={engagementPage}
+              pageSize={PAGE_SIZE}
+              total={engagements.data.total}
+              noun="engagements"
+              onPageChange={setEngagementPage}
+            />
+          ) : null}
         </section>
       ) : null}
       {can("coachDevelopment.participate") ? <CoachDevelopmentLinks /> : null}

@@ -5,6 +5,7 @@ import { api, isApiError } from "../../../../web/src/api/api-client.js";
 import { ErrorSummary } from "../../../../web/src/components/error-summary.js";
 import { CheckboxField, SelectField, TextField } from "../../../../web/src/components/form-fields.js";
 import { PageHeader } from "../../../../web/src/components/page-header.js";
+import { Pagination } from "../../../../web/src/components/pagination.js";
 import { LoadError, Loading } from "../../../../web/src/components/query-status.js";
 import {
   ENGAGEMENT_STATUS_LABELS,
@@ -13,9 +14,13 @@ import {
   SESSION_FORMATS,
   ZEngagement,
   ZSession,
+  ZSessionLog,
 } from "../coaching.schema.js";
 import { coachingKeys } from "./coaching-keys.js";
 import { ProgressSection } from "./progress-section.js";
+
+/** The engagement brings its latest 50 log entries along, so the log pages by the same size. */
+const LOG_PAGE_SIZE = 50;
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -219,6 +224,56 @@ function FeedbackForm({ engagement }: { engagement: Engagement }) {
   );
 }
 
+/**
+ * The coaching log, newest first. Its first page comes with the engagement; later pages are
+ * asked for as the reader turns to them.
+ */
+function CoachingLog({ engagement, party }: { engagement: Engagement; party: boolean }) {
+  const [page, setPage] = useState(1);
+  const later = useQuery({
+    enabled: page > 1,
+    queryKey: coachingKeys.sessionLog(engagement.id, page),
+    queryFn: () =>
+      api.get(
+        `/api/coaching/engagements/${engagement.id}/sessions?page=${page}&pageSize=${LOG_PAGE_SIZE}`,
+        ZSessionLog,
+      ),
+  });
+  const sessions = page === 1 ? engagement.sessions : (later.data?.items ?? []);
+  return (
+    <section className="panel" aria-labelledby="sessions-heading">
+      <h2 id="sessions-heading">Coaching log</h2>
+      {engagement.sessionsTotal === 0 ? <p>No sessions logged yet.</p> : null}
+      {page > 1 && later.isPending ? <Loading what="the coaching log" /> : null}
+      {page > 1 && later.isError ? <LoadError error={later.error} what="the coaching log" /> : null}
+      <ul>
+        {sessions.map((s) => (
+          <li key={s.id}>
+            <Link to="/coaching/sessions/$sessionId" params={{ sessionId: s.id }}>
+              {s.sessionDate} · {SESSION_FORMAT_LABELS[s.format as keyof typeof SESSION_FORMAT_LABELS] ?? s.format}
+            </Link>
+            {s.status === "draft" ? " (draft)" : ""}
+            {s.sharedSummary ? <span className="muted"> · {s.sharedSummary}</span> : null}
+            {!party && s.hasPrivateNotes ? <span className="muted"> · has private notes</span> : null}
+          </li>
+        ))}
+      </ul>
+      {engagement.sessionsTotal > LOG_PAGE_SIZE ? (
+        <Pagination
+          page={page}
+          pageSize={LOG_PAGE_SIZE}
+          total={engagement.sessionsTotal}
+          noun="sessions"
+          onPageChange={setPage}
+        />
+      ) : null}
+      {engagement.relation === "coach" && engagement.status !== "closed" ? (
+        <StartSession engagementId={engagement.id} />
+      ) : null}
+    </section>
+  );
+}
+
 /** One engagement as the reader may see it, with the next step for them at the top. */
 export function EngagementPage({ engagementId }: { engagementId: string }) {
   const queryClient = useQueryClient();
@@ -275,23 +330,7 @@ export function EngagementPage({ engagementId }: { engagementId: string }) {
         ) : null}
         {party && e.status !== "closed" ? <AgreementForm key={e.version} engagement={e} /> : null}
       </section>
-      <section className="panel" aria-labelledby="sessions-heading">
-        <h2 id="sessions-heading">Coaching log</h2>
-        {e.sessions.length === 0 ? <p>No sessions logged yet.</p> : null}
-        <ul>
-          {e.sessions.map((s) => (
-            <li key={s.id}>
-              <Link to="/coaching/sessions/$sessionId" params={{ sessionId: s.id }}>
-                {s.sessionDate} · {SESSION_FORMAT_LABELS[s.format as keyof typeof SESSION_FORMAT_LABELS] ?? s.format}
-              </Link>
-              {s.status === "draft" ? " (draft)" : ""}
-              {s.sharedSummary ? <span className="muted"> · {s.sharedSummary}</span> : null}
-              {!party && s.hasPrivateNotes ? <span className="muted"> · has private notes</span> : null}
-            </li>
-          ))}
-        </ul>
-        {e.relation === "coach" && e.status !== "closed" ? <StartSession engagementId={e.id} /> : null}
-      </section>
+      <CoachingLog engagement={e} party={party} />
       {party ? <ProgressSection engagement={e} /> : null}
       {e.relation === "coachee" && e.sessions.length > 0 ? <FeedbackForm engagement={e} /> : null}
     </>

@@ -6,7 +6,7 @@ import { ErrorSummary } from "../../../../web/src/components/error-summary.js";
 import { TextField } from "../../../../web/src/components/form-fields.js";
 import { PageHeader } from "../../../../web/src/components/page-header.js";
 import { LoadError, Loading } from "../../../../web/src/components/query-status.js";
-import { ZCoachingRequest, ZCoachingRequestList, ZSuggestions } from "../coaching.schema.js";
+import { ZCoachingRequest, ZSuggestions } from "../coaching.schema.js";
 import { coachingKeys } from "./coaching-keys.js";
 
 /**
@@ -17,15 +17,15 @@ import { coachingKeys } from "./coaching-keys.js";
 export function MatchPage({ requestId }: { requestId: string }) {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
-  const requests = useQuery({
-    queryKey: coachingKeys.requests,
-    queryFn: () => api.get("/api/coaching/requests", ZCoachingRequestList),
+  const requestQuery = useQuery({
+    queryKey: coachingKeys.request(requestId),
+    queryFn: () => api.get(`/api/coaching/requests/${requestId}`, ZCoachingRequest),
   });
   const suggestions = useQuery({
     queryKey: coachingKeys.suggestions(requestId),
     queryFn: () => api.get(`/api/coaching/requests/${requestId}/suggestions`, ZSuggestions),
   });
-  const request = requests.data?.items.find((r) => r.id === requestId);
+  const request = requestQuery.data;
   const [chosen, setChosen] = useState<string | null>(null);
   const [reason, setReason] = useState("");
   const top = suggestions.data?.ranked[0]?.coachId ?? null;
@@ -49,7 +49,7 @@ export function MatchPage({ requestId }: { requestId: string }) {
     event.preventDefault();
     confirm.mutate();
   };
-  if (requests.isPending || suggestions.isPending) return <Loading what="suggestions" />;
+  if (requestQuery.isPending || suggestions.isPending) return <Loading what="suggestions" />;
   if (suggestions.isError) return <LoadError error={suggestions.error} what="suggestions" />;
   if (!request) return <p>This request was not found.</p>;
   return (
