@@ -1,6 +1,5 @@
 import { z } from "zod";
 import { type LEVELS, ZLevel } from "../people/person.schema.js";
-import { DEFAULT_FOLLOW_UP_THRESHOLD_DAYS } from "./training-follow-up.js";
 
 /**
  * Zod schemas of coaching (SPEC §4), shared by the API and the web forms: programs, the coach
@@ -493,8 +492,10 @@ export const ZTrainingFollowUpQuery = z.object({
     .int()
     .min(0)
     .max(365)
-    .default(DEFAULT_FOLLOW_UP_THRESHOLD_DAYS)
-    .describe("How many days after training a unit may go without coaching before it is flagged"),
+    .optional()
+    .describe(
+      "Days after training a unit may go without coaching before it is flagged; the agency's setting when left out",
+    ),
 });
 export type TrainingFollowUpQuery = z.infer<typeof ZTrainingFollowUpQuery>;
 
