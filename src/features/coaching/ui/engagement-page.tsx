@@ -15,6 +15,7 @@ import {
   ZSession,
 } from "../coaching.schema.js";
 import { coachingKeys } from "./coaching-keys.js";
+import { ClosedNotice, CloseSection, ReadinessSection } from "./engagement-steps.js";
 import { ProgressSection } from "./progress-section.js";
 
 const today = () => new Date().toISOString().slice(0, 10);
@@ -247,6 +248,10 @@ export function EngagementPage({ engagementId }: { engagementId: string }) {
       <p>
         <Link to="/coaching">Back to coaching</Link>
       </p>
+      {e.status === "closed" ? <ClosedNotice engagement={e} /> : null}
+      {party && (e.status === "getting_started" || e.status === "not_yet") ? (
+        <ReadinessSection key={`readiness-${e.version}`} engagement={e} />
+      ) : null}
       <section className="panel" aria-labelledby="agreement-heading">
         <h2 id="agreement-heading">Agreement</h2>
         <dl className="details">
@@ -294,6 +299,7 @@ export function EngagementPage({ engagementId }: { engagementId: string }) {
       </section>
       {party ? <ProgressSection engagement={e} /> : null}
       {e.relation === "coachee" && e.sessions.length > 0 ? <FeedbackForm engagement={e} /> : null}
+      {party && e.status !== "closed" ? <CloseSection key={`close-${e.version}`} engagement={e} /> : null}
     </>
   );
 }
