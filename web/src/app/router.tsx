@@ -3,9 +3,11 @@ import { AccountPage } from "../../../src/features/accounts/ui/account-page.js";
 import { AgencySettingsPage } from "../../../src/features/agencies/ui/agency-settings-page.js";
 import { AuditLogPage } from "../../../src/features/audit/ui/audit-log-page.js";
 import { ZAuditSearch } from "../../../src/features/audit/ui/audit-search.js";
+import { CoachesPage } from "../../../src/features/coaching/ui/coaches-page.js";
 import { CoachingPage } from "../../../src/features/coaching/ui/coaching-page.js";
 import { EngagementPage } from "../../../src/features/coaching/ui/engagement-page.js";
 import { MatchPage } from "../../../src/features/coaching/ui/match-page.js";
+import { ProgramsPage } from "../../../src/features/coaching/ui/programs-page.js";
 import { SessionPage } from "../../../src/features/coaching/ui/session-page.js";
 import { DebriefsPage } from "../../../src/features/fidelity/ui/debriefs-page.js";
 import { FidelityPage } from "../../../src/features/fidelity/ui/fidelity-page.js";
@@ -202,6 +204,18 @@ const focusRoute = createRoute({ getParentRoute: () => rootRoute, path: "/model/
 
 const coachingRoute = createRoute({ getParentRoute: () => rootRoute, path: "/coaching", component: CoachingPage });
 
+const coachingProgramsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/coaching/programs",
+  component: ProgramsPage,
+});
+
+const coachingCoachesRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/coaching/coaches",
+  component: CoachesPage,
+});
+
 const coachingMatchRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: "/coaching/requests/$requestId",
@@ -335,6 +349,8 @@ const routeTree = rootRoute.addChildren([
   modelPrintRoute,
   focusRoute,
   coachingRoute,
+  coachingProgramsRoute,
+  coachingCoachesRoute,
   coachingMatchRoute,
   coachingEngagementRoute,
   coachingSessionRoute,

@@ -17,6 +17,7 @@ import {
   ZEngagementList,
 } from "../coaching.schema.js";
 import { coachingKeys } from "./coaching-keys.js";
+import { InviteForm } from "./invite-form.js";
 import { TrainingFollowUpSection } from "./training-follow-up-section.js";
 
 const RELATION_LABELS = {
@@ -198,6 +199,18 @@ export function CoachingPage() {
         title="Coaching"
         intro="Voluntary, relationship-based coaching on the practice model. What you discuss stays between you and your coach unless your agreement says otherwise."
       />
+      {participates ? (
+        <nav aria-label="Coaching" className="sub-nav">
+          <ul>
+            <li>
+              <Link to="/coaching/programs">Programs{can("coaching.aggregates") ? " and coverage" : ""}</Link>
+            </li>
+            <li>
+              <Link to="/coaching/coaches">Coach roster</Link>
+            </li>
+          </ul>
+        </nav>
+      ) : null}
       {invitations.length > 0 ? (
         <section className="panel" aria-labelledby="invitations-heading">
           <h2 id="invitations-heading">Invitations</h2>
@@ -234,6 +247,7 @@ export function CoachingPage() {
       ) : (
         <AskForCoaching />
       )}
+      {manages ? <InviteForm /> : null}
       {participates ? (
         <section className="panel" aria-labelledby="engagements-heading">
           <h2 id="engagements-heading">{manages ? "All engagements" : "Your coaching"}</h2>
