@@ -512,3 +512,29 @@ export const ZTrainingFollowUp = z.object({
   ),
 });
 export type TrainingFollowUp = z.infer<typeof ZTrainingFollowUp>;
+
+// ---- The coach's calendar ----
+export const ZCoachCalendarQuery = z.object({
+  from: isoDate.optional().describe("First day shown (YYYY-MM-DD); today in the agency's time zone when left out"),
+  span: z.enum(["week", "month"]).default("week").describe("Seven days or a month from the first day"),
+});
+export type CoachCalendarQuery = z.infer<typeof ZCoachCalendarQuery>;
+
+export const ZCoachCalendar = z.object({
+  from: z.string(),
+  to: z.string().describe("Last day shown, inclusive"),
+  sessions: z.array(
+    z.object({
+      id: z.string(),
+      engagementId: z.string(),
+      coacheeName: z.string(),
+      sessionDate: z.string(),
+      startTime: z.string().nullable(),
+      durationMinutes: z.number().int(),
+      format: z.string(),
+      location: z.string(),
+      status: z.enum(["draft", "final"]),
+    }),
+  ),
+});
+export type CoachCalendar = z.infer<typeof ZCoachCalendar>;

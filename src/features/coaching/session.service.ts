@@ -1,10 +1,12 @@
 import { DateTime } from "luxon";
 import type { Db } from "../../db/types.js";
 import { fieldError, notFound, staleVersion } from "../../server/errors.js";
-import type { Actor } from "../access/policy.js";
+import { type Actor, authorize } from "../access/policy.js";
 import { findAgencySettings } from "../agencies/agency.service.js";
 import { findCoachIdsOfPerson } from "./coach.repo.js";
 import {
+  type CoachCalendar,
+  type CoachCalendarQuery,
   type EngagementRelation,
   SESSION_FORMAT_LABELS,
   type Session,
@@ -12,6 +14,7 @@ import {
   type SessionStart,
 } from "./coaching.schema.js";
 import {
+  asSelf,
   audit,
   inTransaction,
   isParty,
@@ -219,4 +222,54 @@ export async function coachingCalendarEventsForPerson(
       description: `${format} coaching session, ${s.duration_minutes} minutes.`,
     };
   });
+}
+
+/**
+ * The sessions a coach has on their calendar for a week or a month: every session entry of the
+ * engagements they coach (an entry dated ahead is a planned session), without anything the
+ * parties wrote. Someone who coaches nobody gets an empty calendar.
+ */
+export async function getCoachCalendar(db: Db, actor: Actor, query: CoachCalendarQuery): Promise<CoachCalendar> {
+  authorize(actor, "coaching.participate", asSelf(actor));
+  const settings = await findAgencySettings(db, actor.agencyId);
+  const from = DateTime.fromISO(
+    query.from ??
+      (DateTime.now()
+        .setZone(settings?.timeZone ?? "UTC")
+        .toISODate() as string),
+  );
+  const to = (
+    query.span === "week" ? from.plus({ days: 6 }) : from.plus({ months: 1 }).minus({ days: 1 })
+  ).toISODate() as string;
+  const fromDate = from.toISODate() as string;
+  const coachIds = actor.personId ? await findCoachIdsOfPerson(db, actor.agencyId, actor.personId) : [];
+  if (coachIds.length === 0) return { from: fromDate, to, sessions: [] };
+  const engagements = (await findEngagements(db, actor.agencyId, { coachIds, personId: null })).filter(
+    (e) => coachIds.includes(e.coachId) && e.status !== "closed",
+  );
+  const byId = new Map(engagements.map((e) => [e.id, e]));
+  const rows = await findCalendarSessions(db, actor.agencyId, [...byId.keys()]);
+  return {
+    from: fromDate,
+    to,
+    sessions: rows
+      .filter((s) => s.session_date >= fromDate && s.session_date <= to)
+      .map((s) => ({
+        id: s.id,
+        engagementId: s.engagement_id,
+        coacheeName: (byId.get(s.engagement_id) as EngagementRow).coacheeName,
+        sessionDate: s.session_date,
+        startTime: s.start_time,
+        durationMinutes: s.duration_minutes,
+        format: SESSION_FORMAT_LABELS[s.session_format as SessionRow["format"]] ?? s.session_format,
+        location: s.location,
+        status: s.status as "draft" | "final",
+      }))
+      .sort(
+        (a, b) =>
+          a.sessionDate.localeCompare(b.sessionDate) ||
+          (a.startTime ?? "").localeCompare(b.startTime ?? "") ||
+          a.id.localeCompare(b.id),
+      ),
+  };
 }

@@ -3,6 +3,7 @@ import { AccountPage } from "../../../src/features/accounts/ui/account-page.js";
 import { AgencySettingsPage } from "../../../src/features/agencies/ui/agency-settings-page.js";
 import { AuditLogPage } from "../../../src/features/audit/ui/audit-log-page.js";
 import { ZAuditSearch } from "../../../src/features/audit/ui/audit-search.js";
+import { CoachCalendarPage } from "../../../src/features/coaching/ui/coach-calendar-page.js";
 import { CoachesPage } from "../../../src/features/coaching/ui/coaches-page.js";
 import { CoachingPage } from "../../../src/features/coaching/ui/coaching-page.js";
 import { EngagementPage } from "../../../src/features/coaching/ui/engagement-page.js";
@@ -216,6 +217,12 @@ const coachingCoachesRoute = createRoute({
   component: CoachesPage,
 });
 
+const coachingCalendarRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/coaching/calendar",
+  component: CoachCalendarPage,
+});
+
 const coachingMatchRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: "/coaching/requests/$requestId",
@@ -351,6 +358,7 @@ const routeTree = rootRoute.addChildren([
   coachingRoute,
   coachingProgramsRoute,
   coachingCoachesRoute,
+  coachingCalendarRoute,
   coachingMatchRoute,
   coachingEngagementRoute,
   coachingSessionRoute,

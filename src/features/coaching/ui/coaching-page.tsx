@@ -208,6 +208,9 @@ export function CoachingPage() {
             <li>
               <Link to="/coaching/coaches">Coach roster</Link>
             </li>
+            <li>
+              <Link to="/coaching/calendar">Your coaching calendar</Link>
+            </li>
           </ul>
         </nav>
       ) : null}
