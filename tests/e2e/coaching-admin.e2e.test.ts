@@ -52,7 +52,8 @@ describe.skipIf(!browserIsAvailable())("running coaching", () => {
     await expect.poll(() => mainHeading(supervisor).textContent()).toBe("Coach roster");
     await supervisor.getByLabel("Search staff by name").fill(newCoachName);
     await supervisor.getByRole("button", { name: "Find" }).click();
-    await supervisor.getByLabel(newCoachName, { exact: true }).check();
+    // Two people may share a name; the choice is the person, whose id is the radio's value.
+    await supervisor.locator(`input[type="radio"][value="${newCoach.id}"]`).check();
     await supervisor.getByLabel("Credentials").fill("Licensed clinical social worker");
     await supervisor.getByLabel("Coachees at most").fill("3");
     await supervisor.getByRole("button", { name: "Add to the roster" }).click();
@@ -73,7 +74,7 @@ describe.skipIf(!browserIsAvailable())("running coaching", () => {
     await supervisor.getByRole("heading", { name: "Invite someone to coaching" }).waitFor();
     await supervisor.getByLabel("Search staff by name").fill(inviteeName);
     await supervisor.getByRole("button", { name: "Find" }).click();
-    await supervisor.getByLabel(inviteeName, { exact: true }).check();
+    await supervisor.locator(`input[type="radio"][value="${inviteePerson.id}"]`).check();
     await supervisor.getByLabel("Program").selectOption({ label: PROGRAM });
     await supervisor.getByLabel("Message").fill("Your debriefs are valued; coaching could help you grow them.");
     await supervisor.getByRole("button", { name: "Send invitation" }).click();

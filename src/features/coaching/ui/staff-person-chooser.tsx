@@ -6,6 +6,8 @@ import { ZPeoplePage } from "../../people/person.schema.js";
 export interface ChosenPerson {
   id: string;
   name: string;
+  /** Tells apart two people of the same name. */
+  orgUnitName: string | null;
 }
 
 /**
@@ -38,7 +40,11 @@ export function StaffPersonChooser({
     event.preventDefault();
     setTerm(typed.trim());
   };
-  const results = (found.data?.items ?? []).map((p) => ({ id: p.id, name: `${p.givenName} ${p.familyName}` }));
+  const results = (found.data?.items ?? []).map((p) => ({
+    id: p.id,
+    name: `${p.givenName} ${p.familyName}`,
+    orgUnitName: p.orgUnitName,
+  }));
   const choices = chosen && !results.some((p) => p.id === chosen.id) ? [chosen, ...results] : results;
   return (
     <fieldset className={error ? "fieldset field-invalid" : "fieldset"}>
@@ -74,10 +80,12 @@ export function StaffPersonChooser({
                 <input
                   type="radio"
                   name={`${id}-choice`}
+                  value={person.id}
                   checked={chosen?.id === person.id}
                   onChange={() => onChoose(person)}
                 />{" "}
                 {person.name}
+                {person.orgUnitName ? <span className="muted"> · {person.orgUnitName}</span> : null}
               </label>
             </li>
           ))}
