@@ -112,5 +112,6 @@ describe.skipIf(!browserIsAvailable())("running coaching", () => {
     await invitee.getByText("Debriefs now follow the model's steps; we stop here.").waitFor();
     expect(await invitee.getByRole("button", { name: "Log a session" }).count()).toBe(0);
     await expectAccessible(invitee, "a closed engagement");
-  });
+    // Three people and a dozen pages: longer than one page's test is given.
+  }, 240_000);
 });
