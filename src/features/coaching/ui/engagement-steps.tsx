@@ -23,7 +23,7 @@ export function ReadinessSection({ engagement }: { engagement: Engagement }) {
   const [goal, setGoal] = useState(firstGoal?.text ?? "");
   const record = useMutation({
     mutationFn: () =>
-      api.post(`/api/coaching/engagements/${engagement.id}/readiness`, ZEngagement, {
+      api.put(`/api/coaching/engagements/${engagement.id}/readiness`, ZEngagement, {
         decision,
         notes,
         goals: goal.trim() ? [{ ...(firstGoal ?? { id: crypto.randomUUID(), itemIds: [] }), text: goal }] : [],
