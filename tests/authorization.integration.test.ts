@@ -710,6 +710,26 @@ const TRAINING_SURVEY_TABLE: Record<string, RouteCase> = {
   },
 };
 
+/** The coaching pages' own reads: a coach's calendar of the sessions they lead. */
+const COACHING_UI_TABLE: Record<string, RouteCase> = {
+  "GET /api/coaching/calendar": {
+    kind: "own",
+    allowed: COACHING_PARTICIPANTS,
+    send: ({ actor }) => actor.client.request("GET", "/api/coaching/calendar?span=month"),
+    check: async (response, { own }) => {
+      const listed = response.json<{ sessions: { engagementId: string }[] }>().sessions.map((s) => s.engagementId);
+      if (listed.length === 0) return null;
+      const ownEngagements = await db
+        .selectFrom("coaching_engagements")
+        .select("id")
+        .where("agency_id", "=", own.world.agency.id)
+        .where("id", "in", listed)
+        .execute();
+      return ownEngagements.length === new Set(listed).size ? null : "lists a session of another agency";
+    },
+  },
+};
+
 const FIDELITY_TABLE: Record<string, RouteCase> = {
   "GET /api/fidelity/instruments": {
     kind: "own",
@@ -2103,6 +2123,7 @@ const TABLE: Record<string, RouteCase> = {
   ...FIDELITY_SUPERVISION_TABLE,
   ...FIDELITY_CALIBRATION_TABLE,
   ...COACHING_PAGING_TABLE,
+  ...COACHING_UI_TABLE,
 };
 
 /** A fresh feed address for the account, made the way the service makes one. */

@@ -13,6 +13,7 @@ import * as fidelity from "./migrations/0010-fidelity.js";
 import * as calendarFeeds from "./migrations/0011-calendar-feeds.js";
 import * as trainingSurveys from "./migrations/0012-training-surveys.js";
 import * as coachDevelopment from "./migrations/0015-coach-development.js";
+import * as coachingSettings from "./migrations/0016-coaching-settings.js";
 import * as coachingIndexes from "./migrations/0017-coaching-indexes.js";
 import * as fidelityCalibration from "./migrations/0018-fidelity-calibration.js";
 import type { Database } from "./schema.js";
@@ -44,6 +45,7 @@ function migrationsFor(dialect: DatabaseDialect): Record<string, Migration> {
     "0012-training-surveys": trainingSurveys,
     "0018-fidelity-calibration": fidelityCalibration,
     "0017-coaching-indexes": coachingIndexes,
+    "0016-coaching-settings": coachingSettings,
   };
 }
 

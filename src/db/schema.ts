@@ -12,6 +12,8 @@ export interface AgenciesTable {
   slug: string;
   time_zone: string;
   require_totp: number;
+  /** Days a trained unit may go without coaching before it is flagged for follow-up. */
+  coaching_follow_up_days: number;
   created_at: string;
   updated_at: string;
   version: number;

@@ -3,7 +3,7 @@ import type { AgenciesTable } from "../../db/schema.js";
 import type { Db } from "../../db/types.js";
 import { updatedOneRow } from "../../db/types.js";
 import { nowUtc } from "../../shared/time.js";
-import type { Agency, AgencySettingsUpdate } from "./agency.schema.js";
+import { type Agency, type AgencySettingsUpdate, COACHING_FOLLOW_UP_DAYS } from "./agency.schema.js";
 
 function toAgency(row: AgenciesTable): Agency {
   return {
@@ -12,6 +12,7 @@ function toAgency(row: AgenciesTable): Agency {
     slug: row.slug,
     timeZone: row.time_zone,
     requireTotp: row.require_totp === 1,
+    coachingFollowUpDays: row.coaching_follow_up_days,
     version: row.version,
   };
 }
@@ -36,6 +37,7 @@ export async function insertAgency(db: Db, agency: { id: string; name: string; s
       slug: agency.slug,
       time_zone: agency.timeZone,
       require_totp: 0,
+      coaching_follow_up_days: COACHING_FOLLOW_UP_DAYS.default,
       created_at: now,
       updated_at: now,
       version: 1,
@@ -51,6 +53,7 @@ export async function updateAgencySettings(db: Db, agencyId: string, update: Age
       name: update.name,
       time_zone: update.timeZone,
       require_totp: update.requireTotp ? 1 : 0,
+      coaching_follow_up_days: update.coachingFollowUpDays ?? eb.ref("coaching_follow_up_days"),
       updated_at: nowUtc(),
       version: eb("version", "+", 1),
     }))

@@ -8,6 +8,8 @@ import {
   ZAgreementInput,
   ZCloseInput,
   ZCoach,
+  ZCoachCalendar,
+  ZCoachCalendarQuery,
   ZCoachInput,
   ZCoachingPageQuery,
   ZCoachingRequest,
@@ -60,7 +62,7 @@ import {
   requestCoaching,
   suggestCoaches,
 } from "./request.service.js";
-import { getSession, saveSession, startSession } from "./session.service.js";
+import { getCoachCalendar, getSession, saveSession, startSession } from "./session.service.js";
 import { getTrainingFollowUp } from "./training-follow-up.service.js";
 
 const problems = { 400: ZProblem, 401: ZProblem, 403: ZProblem, 404: ZProblem, 409: ZProblem };
@@ -118,6 +120,16 @@ export function registerCoachingRoutes(app: App) {
       response: { 200: ZTrainingFollowUp, ...problems },
     },
     handler: async (request) => getTrainingFollowUp(db, actorOf(request), request.query.thresholdDays),
+  });
+  app.get("/api/coaching/calendar", {
+    config: { access: "coaching.participate" },
+    schema: {
+      tags,
+      summary: "The sessions you coach in a week or a month, without anything the parties wrote",
+      querystring: ZCoachCalendarQuery,
+      response: { 200: ZCoachCalendar, ...problems },
+    },
+    handler: async (request) => getCoachCalendar(db, actorOf(request), request.query),
   });
 
   // ---- Coaches ----

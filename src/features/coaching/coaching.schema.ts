@@ -1,6 +1,5 @@
 import { z } from "zod";
 import { type LEVELS, ZLevel } from "../people/person.schema.js";
-import { DEFAULT_FOLLOW_UP_THRESHOLD_DAYS } from "./training-follow-up.js";
 
 /**
  * Zod schemas of coaching (SPEC §4), shared by the API and the web forms: programs, the coach
@@ -507,8 +506,10 @@ export const ZTrainingFollowUpQuery = z.object({
     .int()
     .min(0)
     .max(365)
-    .default(DEFAULT_FOLLOW_UP_THRESHOLD_DAYS)
-    .describe("How many days after training a unit may go without coaching before it is flagged"),
+    .optional()
+    .describe(
+      "Days after training a unit may go without coaching before it is flagged; the agency's setting when left out",
+    ),
 });
 export type TrainingFollowUpQuery = z.infer<typeof ZTrainingFollowUpQuery>;
 
@@ -525,3 +526,29 @@ export const ZTrainingFollowUp = z.object({
   ),
 });
 export type TrainingFollowUp = z.infer<typeof ZTrainingFollowUp>;
+
+// ---- The coach's calendar ----
+export const ZCoachCalendarQuery = z.object({
+  from: isoDate.optional().describe("First day shown (YYYY-MM-DD); today in the agency's time zone when left out"),
+  span: z.enum(["week", "month"]).default("week").describe("Seven days or a month from the first day"),
+});
+export type CoachCalendarQuery = z.infer<typeof ZCoachCalendarQuery>;
+
+export const ZCoachCalendar = z.object({
+  from: z.string(),
+  to: z.string().describe("Last day shown, inclusive"),
+  sessions: z.array(
+    z.object({
+      id: z.string(),
+      engagementId: z.string(),
+      coacheeName: z.string(),
+      sessionDate: z.string(),
+      startTime: z.string().nullable(),
+      durationMinutes: z.number().int(),
+      format: z.string(),
+      location: z.string(),
+      status: z.enum(["draft", "final"]),
+    }),
+  ),
+});
+export type CoachCalendar = z.infer<typeof ZCoachCalendar>;

@@ -218,7 +218,16 @@ export async function findCalendarSessions(db: Db, agencyId: string, engagementI
   if (engagementIds.length === 0) return [];
   return db
     .selectFrom("coaching_sessions")
-    .select(["id", "engagement_id", "session_date", "start_time", "duration_minutes", "session_format", "location"])
+    .select([
+      "id",
+      "engagement_id",
+      "status",
+      "session_date",
+      "start_time",
+      "duration_minutes",
+      "session_format",
+      "location",
+    ])
     .where("agency_id", "=", agencyId)
     .where("engagement_id", "in", engagementIds)
     .orderBy("session_date")

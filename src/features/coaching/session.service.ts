@@ -1,11 +1,13 @@
 import { DateTime } from "luxon";
 import type { Db } from "../../db/types.js";
 import { fieldError, notFound, staleVersion } from "../../server/errors.js";
-import type { Actor } from "../access/policy.js";
+import { type Actor, authorize } from "../access/policy.js";
 import { findAgencySettings } from "../agencies/agency.service.js";
 import type { CalendarEvent } from "../calendar/calendar-events.js";
 import { findCoachIdsOfPerson } from "./coach.repo.js";
 import {
+  type CoachCalendar,
+  type CoachCalendarQuery,
   type EngagementRelation,
   SESSION_FORMAT_LABELS,
   type Session,
@@ -13,6 +15,7 @@ import {
   type SessionStart,
 } from "./coaching.schema.js";
 import {
+  asSelf,
   audit,
   inTransaction,
   isParty,
@@ -209,4 +212,55 @@ export async function coachingCalendarEventsForPerson(
       description: `${format} coaching session, ${s.duration_minutes} minutes.`,
     };
   });
+}
+
+/**
+ * The sessions a coach has on their calendar for a week or a month: every session entry of the
+ * engagements they coach (an entry dated ahead is a planned session), without anything the
+ * parties wrote. Someone who coaches nobody gets an empty calendar.
+ */
+export async function getCoachCalendar(db: Db, actor: Actor, query: CoachCalendarQuery): Promise<CoachCalendar> {
+  authorize(actor, "coaching.participate", asSelf(actor));
+  const settings = await findAgencySettings(db, actor.agencyId);
+  const from = DateTime.fromISO(
+    query.from ??
+      (DateTime.now()
+        .setZone(settings?.timeZone ?? "UTC")
+        .toISODate() as string),
+  );
+  const to = (
+    query.span === "week" ? from.plus({ days: 6 }) : from.plus({ months: 1 }).minus({ days: 1 })
+  ).toISODate() as string;
+  const fromDate = from.toISODate() as string;
+  const personId = actor.personId;
+  const coachIds = personId ? await findCoachIdsOfPerson(db, actor.agencyId, personId) : [];
+  if (!personId || coachIds.length === 0) return { from: fromDate, to, sessions: [] };
+  const engagements = (await findOpenEngagementsOfParty(db, actor.agencyId, { coachIds, personId })).filter((e) =>
+    coachIds.includes(e.coachId),
+  );
+  const byId = new Map(engagements.map((e) => [e.id, e]));
+  const rows = await findCalendarSessions(db, actor.agencyId, [...byId.keys()]);
+  return {
+    from: fromDate,
+    to,
+    sessions: rows
+      .filter((s) => s.session_date >= fromDate && s.session_date <= to)
+      .map((s) => ({
+        id: s.id,
+        engagementId: s.engagement_id,
+        coacheeName: (byId.get(s.engagement_id) as EngagementRow).coacheeName,
+        sessionDate: s.session_date,
+        startTime: s.start_time,
+        durationMinutes: s.duration_minutes,
+        format: SESSION_FORMAT_LABELS[s.session_format as SessionRow["format"]] ?? s.session_format,
+        location: s.location,
+        status: s.status as "draft" | "final",
+      }))
+      .sort(
+        (a, b) =>
+          a.sessionDate.localeCompare(b.sessionDate) ||
+          (a.startTime ?? "").localeCompare(b.startTime ?? "") ||
+          a.id.localeCompare(b.id),
+      ),
+  };
 }

@@ -1,6 +1,7 @@
 import { DateTime } from "luxon";
 import type { Db } from "../../db/types.js";
 import { type Actor, authorize } from "../access/policy.js";
+import { COACHING_FOLLOW_UP_DAYS } from "../agencies/agency.schema.js";
 import { findAgencySettings } from "../agencies/agency.service.js";
 import { getOrgTree } from "../org/org-unit.service.js";
 import { findUnitTrainingEnds } from "../training/trained-since.service.js";
@@ -33,10 +34,14 @@ function unitsWithDescendants(tree: { id: string; parentId: string | null }[]): 
 
 /**
  * Trained units still waiting for coaching: training ended by the rollout plans more than
- * `thresholdDays` ago (today counted in the agency's time zone) and nobody in the unit has a
- * coaching engagement yet.
+ * `requestedDays` ago, or the agency's own setting when none is asked for (today counted in the
+ * agency's time zone), and nobody in the unit has a coaching engagement yet.
  */
-export async function getTrainingFollowUp(db: Db, actor: Actor, thresholdDays: number): Promise<TrainingFollowUp> {
+export async function getTrainingFollowUp(
+  db: Db,
+  actor: Actor,
+  requestedDays: number | undefined,
+): Promise<TrainingFollowUp> {
   authorize(actor, "coaching.followUp.read", here(actor));
   const [settings, tree, trainingEnds, coachingStarts] = await Promise.all([
     findAgencySettings(db, actor.agencyId),
@@ -44,6 +49,7 @@ export async function getTrainingFollowUp(db: Db, actor: Actor, thresholdDays: n
     findUnitTrainingEnds(db, actor.agencyId),
     findEarliestEngagementStartByCoacheeUnit(db, actor.agencyId),
   ]);
+  const thresholdDays = requestedDays ?? settings?.coachingFollowUpDays ?? COACHING_FOLLOW_UP_DAYS.default;
   const today = DateTime.now()
     .setZone(settings?.timeZone ?? "UTC")
     .toISODate() as string;

@@ -1,8 +1,5 @@
 import { DateTime } from "luxon";
 
-/** How long a trained unit may wait for coaching before it is flagged, unless the agency says otherwise. */
-export const DEFAULT_FOLLOW_UP_THRESHOLD_DAYS = 14;
-
 export interface TrainedUnitFacts {
   orgUnitId: string;
   /** The last day of the unit's training (YYYY-MM-DD), or null while it has not been trained. */

@@ -3,10 +3,13 @@ import { AccountPage } from "../../../src/features/accounts/ui/account-page.js";
 import { AgencySettingsPage } from "../../../src/features/agencies/ui/agency-settings-page.js";
 import { AuditLogPage } from "../../../src/features/audit/ui/audit-log-page.js";
 import { ZAuditSearch } from "../../../src/features/audit/ui/audit-search.js";
+import { CoachCalendarPage } from "../../../src/features/coaching/ui/coach-calendar-page.js";
 import { CoachDevelopmentPage } from "../../../src/features/coaching/ui/coach-development-page.js";
+import { CoachesPage } from "../../../src/features/coaching/ui/coaches-page.js";
 import { CoachingPage } from "../../../src/features/coaching/ui/coaching-page.js";
 import { EngagementPage } from "../../../src/features/coaching/ui/engagement-page.js";
 import { MatchPage } from "../../../src/features/coaching/ui/match-page.js";
+import { ProgramsPage } from "../../../src/features/coaching/ui/programs-page.js";
 import { RoundtablesPage } from "../../../src/features/coaching/ui/roundtables-page.js";
 import { SessionPage } from "../../../src/features/coaching/ui/session-page.js";
 import { CalibrationCasePage } from "../../../src/features/fidelity/ui/calibration-case-page.js";
@@ -215,6 +218,24 @@ const modelPrintRoute = createRoute({
 const focusRoute = createRoute({ getParentRoute: () => rootRoute, path: "/model/focus", component: FocusPage });
 
 const coachingRoute = createRoute({ getParentRoute: () => rootRoute, path: "/coaching", component: CoachingPage });
+
+const coachingProgramsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/coaching/programs",
+  component: ProgramsPage,
+});
+
+const coachingCoachesRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/coaching/coaches",
+  component: CoachesPage,
+});
+
+const coachingCalendarRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/coaching/calendar",
+  component: CoachCalendarPage,
+});
 
 const coachingMatchRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -465,6 +486,9 @@ const routeTree = rootRoute.addChildren([
   modelPrintRoute,
   focusRoute,
   coachingRoute,
+  coachingProgramsRoute,
+  coachingCoachesRoute,
+  coachingCalendarRoute,
   coachingMatchRoute,
   coachingEngagementRoute,
   coachingSessionRoute,

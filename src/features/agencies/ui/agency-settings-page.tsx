@@ -12,19 +12,28 @@ import { PageHeader } from "../../../../web/src/components/page-header.js";
 import { LoadError, Loading } from "../../../../web/src/components/query-status.js";
 import { type Agency, ZAgency } from "../agency.schema.js";
 
-type AgencyDraft = { name: string; timeZone: string; requireTotp: boolean };
+/** The follow-up days stay as typed, so a mistake is shown with the user's own text. */
+type AgencyDraft = { name: string; timeZone: string; requireTotp: boolean; coachingFollowUpDays: string };
 
 const FIELDS = {
   name: { id: "agency-name", label: "Agency name" },
   timeZone: { id: "agency-time-zone", label: "Time zone" },
   requireTotp: { id: "agency-require-totp", label: "Require two-factor sign-in for everyone" },
+  coachingFollowUpDays: {
+    id: "agency-coaching-follow-up-days",
+    label: "Days after training before a unit needs coaching",
+  },
 };
 
 const toDraft = (agency: Agency): AgencyDraft => ({
   name: agency.name,
   timeZone: agency.timeZone,
   requireTotp: agency.requireTotp,
+  coachingFollowUpDays: String(agency.coachingFollowUpDays),
 });
+
+/** A whole number goes as a number; anything else goes as typed, for the server to explain. */
+const daysForSaving = (typed: string) => (/^\s*\d+\s*$/.test(typed) ? Number(typed) : typed);
 
 /** The browser's list of IANA zones, with the agency's own zone kept even if the list lacks it. */
 function timeZoneOptions(current: string) {
@@ -40,7 +49,12 @@ function AgencySettingsForm({ agency, onNotice }: { agency: Agency; onNotice: (m
   const edit = useVersionedEdit({
     record: agency,
     toDraft,
-    save: (draft, version) => api.put("/api/agency", ZAgency, { ...draft, version }),
+    save: (draft, version) =>
+      api.put("/api/agency", ZAgency, {
+        ...draft,
+        coachingFollowUpDays: daysForSaving(draft.coachingFollowUpDays),
+        version,
+      }),
     parseCurrent: (current) => ZAgency.safeParse(current).data ?? null,
     onSaved: (saved) => {
       queryClient.setQueryData(queryKeys.agency, saved);
@@ -68,6 +82,11 @@ function AgencySettingsForm({ agency, onNotice }: { agency: Agency; onNotice: (m
             { label: FIELDS.name.label, mine: draft.name, current: conflict.name },
             { label: FIELDS.timeZone.label, mine: draft.timeZone, current: conflict.timeZone },
             { label: "Two-factor sign-in", mine: yesNo(draft.requireTotp), current: yesNo(conflict.requireTotp) },
+            {
+              label: FIELDS.coachingFollowUpDays.label,
+              mine: draft.coachingFollowUpDays,
+              current: String(conflict.coachingFollowUpDays),
+            },
           ]}
           onApplyMine={edit.applyMine}
           onDiscardMine={() => {
@@ -103,6 +122,16 @@ function AgencySettingsForm({ agency, onNotice }: { agency: Agency; onNotice: (m
           onChange={(v) => setField("requireTotp", v)}
           error={error?.messageFor("requireTotp")}
         />
+        <TextField
+          id={FIELDS.coachingFollowUpDays.id}
+          label={FIELDS.coachingFollowUpDays.label}
+          hint="A unit whose training ended longer ago than this, with nobody in coaching, is flagged on the coaching page. Between 1 and 180 days."
+          value={draft.coachingFollowUpDays}
+          onChange={(v) => setField("coachingFollowUpDays", v)}
+          error={error?.messageFor("coachingFollowUpDays")}
+          inputMode="numeric"
+          width="short"
+        />
         <div className="button-row">
           <button type="submit" className="button" disabled={edit.saving}>
             {edit.saving ? "Saving…" : "Save settings"}
@@ -119,7 +148,10 @@ export function AgencySettingsPage() {
   return (
     <>
       <AdminNav />
-      <PageHeader title="Agency settings" intro="Your agency's name, time zone and sign-in rules." />
+      <PageHeader
+        title="Agency settings"
+        intro="Your agency's name, time zone, sign-in rules and coaching follow-up."
+      />
       <div role="status" className={notice ? "notice notice-success" : "visually-hidden"}>
         {notice}
       </div>

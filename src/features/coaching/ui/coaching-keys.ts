@@ -4,8 +4,12 @@ export const coachingKeys = {
   programs: ["coaching", "programs"] as const,
   coverage: ["coaching", "coverage"] as const,
   trainingFollowUp: ["coaching", "training-follow-up"] as const,
+  /** Every page of the requests list. */
+  requestLists: ["coaching", "requests"] as const,
   requests: (page: number) => ["coaching", "requests", page] as const,
   request: (id: string) => ["coaching", "request", id] as const,
+  /** Every page of the engagements list. */
+  engagementLists: ["coaching", "engagements"] as const,
   engagements: (page: number) => ["coaching", "engagements", page] as const,
   engagement: (id: string) => ["coaching", "engagement", id] as const,
   /** Under the engagement's key, so refreshing the engagement refreshes its log too. */

@@ -19,6 +19,7 @@ import {
 } from "../coaching.schema.js";
 import { CoachDevelopmentLinks } from "./coach-development-links.js";
 import { coachingKeys } from "./coaching-keys.js";
+import { InviteForm } from "./invite-form.js";
 import { TrainingFollowUpSection } from "./training-follow-up-section.js";
 
 const PAGE_SIZE = 50;
@@ -209,6 +210,21 @@ export function CoachingPage() {
         title="Coaching"
         intro="Voluntary, relationship-based coaching on the practice model. What you discuss stays between you and your coach unless your agreement says otherwise."
       />
+      {participates ? (
+        <nav aria-label="Coaching" className="sub-nav">
+          <ul>
+            <li>
+              <Link to="/coaching/programs">Programs{can("coaching.aggregates") ? " and coverage" : ""}</Link>
+            </li>
+            <li>
+              <Link to="/coaching/coaches">Coach roster</Link>
+            </li>
+            <li>
+              <Link to="/coaching/calendar">Your coaching calendar</Link>
+            </li>
+          </ul>
+        </nav>
+      ) : null}
       {invitations.length > 0 ? (
         <section className="panel" aria-labelledby="invitations-heading">
           <h2 id="invitations-heading">Invitations</h2>
@@ -254,6 +270,7 @@ export function CoachingPage() {
       ) : (
         <AskForCoaching />
       )}
+      {manages ? <InviteForm /> : null}
       {participates ? (
         <section className="panel" aria-labelledby="engagements-heading">
           <h2 id="engagements-heading">{manages ? "All engagements" : "Your coaching"}</h2>

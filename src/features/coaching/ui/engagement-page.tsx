@@ -17,6 +17,7 @@ import {
   ZSessionLog,
 } from "../coaching.schema.js";
 import { coachingKeys } from "./coaching-keys.js";
+import { ClosedNotice, CloseSection, ReadinessSection } from "./engagement-steps.js";
 import { ProgressSection } from "./progress-section.js";
 
 /** The engagement brings its latest 50 log entries along, so the log pages by the same size. */
@@ -302,6 +303,10 @@ export function EngagementPage({ engagementId }: { engagementId: string }) {
       <p>
         <Link to="/coaching">Back to coaching</Link>
       </p>
+      {e.status === "closed" ? <ClosedNotice engagement={e} /> : null}
+      {party && (e.status === "getting_started" || e.status === "not_yet") ? (
+        <ReadinessSection key={`readiness-${e.version}`} engagement={e} />
+      ) : null}
       <section className="panel" aria-labelledby="agreement-heading">
         <h2 id="agreement-heading">Agreement</h2>
         <dl className="details">
@@ -333,6 +338,7 @@ export function EngagementPage({ engagementId }: { engagementId: string }) {
       <CoachingLog engagement={e} party={party} />
       {party ? <ProgressSection engagement={e} /> : null}
       {e.relation === "coachee" && e.sessions.length > 0 ? <FeedbackForm engagement={e} /> : null}
+      {party && e.status !== "closed" ? <CloseSection key={`close-${e.version}`} engagement={e} /> : null}
     </>
   );
 }
