@@ -11,6 +11,7 @@ import * as training from "./migrations/0008-training.js";
 import * as coaching from "./migrations/0009-coaching.js";
 import * as fidelity from "./migrations/0010-fidelity.js";
 import * as calendarFeeds from "./migrations/0011-calendar-feeds.js";
+import * as trainingDelivery from "./migrations/0013-training-delivery.js";
 import type { Database } from "./schema.js";
 
 /**
@@ -36,6 +37,7 @@ function migrationsFor(dialect: DatabaseDialect): Record<string, Migration> {
     "0009-coaching": coaching,
     "0010-fidelity": fidelity,
     "0011-calendar-feeds": calendarFeeds,
+    "0013-training-delivery": trainingDelivery,
   };
 }
 

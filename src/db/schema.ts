@@ -518,6 +518,41 @@ export interface TrainingEnrollmentsTable {
   updated_at: string;
 }
 
+export interface TrainingDeliveryChecksTable {
+  id: string;
+  agency_id: string;
+  session_id: string;
+  observer_person_id: string;
+  /** Null until the observer records the checklist: item key → rating and comment. */
+  ratings_json: string | null;
+  comment: string;
+  recorded_at: string | null;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+export interface TrainingPartnerHoursTable {
+  id: string;
+  agency_id: string;
+  session_id: string;
+  session_trainer_id: string;
+  partner_hours_id: string;
+  minutes: number;
+  created_at: string;
+}
+
+export interface TrainingNudgesTable {
+  id: string;
+  agency_id: string;
+  person_id: string;
+  nudged_by_person_id: string;
+  session_id: string | null;
+  message: string;
+  created_at: string;
+  dismissed_at: string | null;
+}
+
 export interface FidelityInstrumentsTable {
   id: string;
   agency_id: string;
@@ -660,6 +695,9 @@ export interface Database {
   training_sessions: TrainingSessionsTable;
   training_session_trainers: TrainingSessionTrainersTable;
   training_enrollments: TrainingEnrollmentsTable;
+  training_delivery_checks: TrainingDeliveryChecksTable;
+  training_partner_hours: TrainingPartnerHoursTable;
+  training_nudges: TrainingNudgesTable;
   fidelity_instruments: FidelityInstrumentsTable;
   fidelity_instrument_versions: FidelityInstrumentVersionsTable;
   fidelity_observers: FidelityObserversTable;

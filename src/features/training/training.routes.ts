@@ -2,6 +2,8 @@ import type { App } from "../../server/http-types.js";
 import { registerModelReferenceSource } from "../model/model-references.js";
 import { registerCurriculumRoutes } from "./curriculum.routes.js";
 import { countTrainingRecordsReferencingModelItems } from "./curriculum.service.js";
+import { registerDeliveryCheckRoutes } from "./delivery-check.routes.js";
+import { registerNudgeRoutes } from "./nudge.routes.js";
 import { registerRolloutPlanRoutes } from "./rollout-plan.routes.js";
 import { registerSessionRoutes } from "./session.routes.js";
 
@@ -15,4 +17,6 @@ export function registerTrainingRoutes(app: App) {
   registerRolloutPlanRoutes(app);
   registerCurriculumRoutes(app);
   registerSessionRoutes(app);
+  registerDeliveryCheckRoutes(app);
+  registerNudgeRoutes(app);
 }
