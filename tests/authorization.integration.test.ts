@@ -66,6 +66,18 @@ import {
   trainingSessionState,
   trainingSessionsOf,
 } from "./support/training.js";
+import {
+  buildTrainingDeliveryRecords,
+  deliveryCheckBody,
+  deliveryCheckState,
+  deliveryChecksOfSession,
+  nudgeState,
+  nudgesOfPerson,
+  observerBody,
+  removeDeliveryChecksOfSession,
+  removeNudge,
+  reopenNudge,
+} from "./support/training-delivery.js";
 import { buildWorld, TEST_PASSWORD, type World } from "./support/world.js";
 
 /**
@@ -187,7 +199,8 @@ interface Side {
     curriculum: string;
     trainingSession: string;
   } & CoachingRoleTableRecords &
-    FidelityRecordIds;
+    FidelityRecordIds &
+    TrainingDeliveryRecordIds;
 }
 interface Ctx {
   actor: RoleActor;
@@ -646,6 +659,84 @@ const FIDELITY_TABLE: Record<string, RouteCase> = {
       actor.client.request("GET", `/api/fidelity/reliability?instrumentId=${own.records.fidelityInstrument}`),
   },
 };
+type TrainingDeliveryRecordIds = Awaited<ReturnType<typeof buildTrainingDeliveryRecords>>;
+/** A delivery check is read by coordinators, the session's trainer and its observer (the world's fidelity observer). */
+const DELIVERY_CHECK_READERS: readonly Role[] = [...TRAINING_MANAGERS, "trainer", "fidelity_observer"];
+/** Supervisors nudge their unit's staff, managers everyone below them; nobody nudges themself. */
+const NUDGE_REACH: Record<Role, Reach> = {
+  admin: [],
+  implementation_lead: [],
+  training_coordinator: [],
+  coaching_supervisor: [],
+  executive: [],
+  manager: ["supervisorN1", "workerN1", "newcomerN1", "supervisorN2", "workerN2"],
+  supervisor: ["workerN1", "newcomerN1"],
+  staff: [],
+  trainer: [],
+  coach: [],
+  fidelity_observer: [],
+  partner_viewer: [],
+};
+
+const TRAINING_DELIVERY_TABLE: Record<string, RouteCase> = {
+  "GET /api/training/delivery-checks": {
+    kind: "own",
+    allowed: STAFF_ROLES,
+    send: ({ actor }) => actor.client.request("GET", "/api/training/delivery-checks"),
+    check: async (response, { actor, own }) => {
+      const listed = response.json<{ items: { id: string }[] }>().items.some((c) => c.id === own.records.deliveryCheck);
+      const shouldList = DELIVERY_CHECK_READERS.includes(actor.role);
+      if (listed === shouldList) return null;
+      return shouldList ? "the check the role may read is missing" : "lists a check the role is no party to";
+    },
+  },
+  "GET /api/training/delivery-checklist": {
+    kind: "own",
+    allowed: STAFF_ROLES,
+    send: ({ actor }) => actor.client.request("GET", "/api/training/delivery-checklist"),
+  },
+  "GET /api/training/delivery-checks/:checkId": {
+    kind: "record",
+    record: "deliveryCheck",
+    allowed: DELIVERY_CHECK_READERS,
+    holders: STAFF_ROLES.filter((role) => !DELIVERY_CHECK_READERS.includes(role)),
+    state: (id) => deliveryCheckState(db, id),
+    send: (c, id) => c.request("GET", `/api/training/delivery-checks/${id}`),
+  },
+  "PUT /api/training/delivery-checks/:checkId": {
+    kind: "record",
+    record: "deliveryCheck",
+    allowed: ["fidelity_observer"],
+    holders: STAFF_ROLES.filter((role) => role !== "fidelity_observer"),
+    state: (id) => deliveryCheckState(db, id),
+    send: async (c, id) => c.request("PUT", `/api/training/delivery-checks/${id}`, await deliveryCheckBody(db, id)),
+  },
+  "PUT /api/training-sessions/:sessionId/delivery-check": {
+    kind: "record",
+    record: "trainingSession",
+    allowed: TRAINING_MANAGERS,
+    state: (id) => deliveryChecksOfSession(db, id),
+    send: async (c, id) => c.request("PUT", `/api/training-sessions/${id}/delivery-check`, await observerBody(db, id)),
+    cleanUp: (id) => removeDeliveryChecksOfSession(db, id),
+  },
+  "POST /api/training/staff/:personId/nudges": {
+    kind: "person",
+    reach: NUDGE_REACH,
+    targets: PERSON_TARGETS,
+    send: (c, id) => c.request("POST", `/api/training/staff/${id}/nudges`, { message: "Please sign up." }),
+    cleanUp: (_id, response) => removeNudge(db, response.json<{ id: string }>().id),
+  },
+  "POST /api/training/nudges/:nudgeId/dismiss": {
+    kind: "record",
+    record: "trainingNudge",
+    allowed: ["staff"],
+    holders: STAFF_ROLES.filter((role) => role !== "staff"),
+    prepare: (id) => reopenNudge(db, id),
+    state: (id) => nudgeState(db, id),
+    send: (c, id) => c.request("POST", `/api/training/nudges/${id}/dismiss`),
+  },
+};
+
 const TABLE: Record<string, RouteCase> = {
   "GET /api/health": { kind: "public", send: (c) => c.request("GET", "/api/health") },
   "GET /api/openapi.json": { kind: "public", send: (c) => c.request("GET", "/api/openapi.json") },
@@ -1746,6 +1837,7 @@ const TABLE: Record<string, RouteCase> = {
     },
   },
   ...FIDELITY_TABLE,
+  ...TRAINING_DELIVERY_TABLE,
 };
 
 /** A fresh feed address for the account, made the way the service makes one. */
@@ -1817,7 +1909,7 @@ async function stateOf(kind: "person" | "unit", id: string): Promise<string> {
     .select(["is_active", "version"])
     .where("person_id", "=", id)
     .executeTakeFirst();
-  return JSON.stringify({ person, user });
+  return JSON.stringify({ person, user, trainingNudges: await nudgesOfPerson(db, id) });
 }
 
 async function partnerOrganizationState(id: string) {
@@ -1969,6 +2061,7 @@ async function buildSide(slug: string): Promise<Side> {
     curriculum: await buildCurriculum(db, world),
     trainingSession: await buildTrainingSession(db, world),
     ...(await buildFidelityRecords(db, world, partnersAndTeams.partnerOrganization)),
+    ...(await buildTrainingDeliveryRecords(db, world)),
   };
   const actors = await signInEveryRole(app, db, world);
   const { people } = world;

@@ -23,7 +23,9 @@ function checksQuery(db: Db, agencyId: string) {
     .innerJoin("training_sessions as s", (j) =>
       j.onRef("s.id", "=", "c.session_id").onRef("s.agency_id", "=", "c.agency_id"),
     )
-    .innerJoin("people as o", (j) => j.onRef("o.id", "=", "c.observer_person_id").onRef("o.agency_id", "=", "c.agency_id"))
+    .innerJoin("people as o", (j) =>
+      j.onRef("o.id", "=", "c.observer_person_id").onRef("o.agency_id", "=", "c.agency_id"),
+    )
     .select([
       "c.id",
       "c.session_id",

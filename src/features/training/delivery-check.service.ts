@@ -127,7 +127,11 @@ export async function assignDeliveryObserver(db: Db, actor: Actor, sessionId: st
       }
       id = existing.id;
     }
-    const after = await detailOf(trx, actor, (await findDeliveryCheckById(trx, actor.agencyId, id)) as DeliveryCheckRow);
+    const after = await detailOf(
+      trx,
+      actor,
+      (await findDeliveryCheckById(trx, actor.agencyId, id)) as DeliveryCheckRow,
+    );
     await recordAuditEvent(trx, {
       agencyId: actor.agencyId,
       actorUserId: actor.userId,
@@ -151,7 +155,11 @@ export async function recordDeliveryCheck(db: Db, actor: Actor, id: string, inpu
     if (errors.length > 0) throw new AppError("VALIDATION", "Some fields need attention.", { fieldErrors: errors });
     const before = await detailOf(trx, actor, row);
     if (!(await updateRatings(trx, actor.agencyId, id, input, input.version))) throw staleVersion(before);
-    const after = await detailOf(trx, actor, (await findDeliveryCheckById(trx, actor.agencyId, id)) as DeliveryCheckRow);
+    const after = await detailOf(
+      trx,
+      actor,
+      (await findDeliveryCheckById(trx, actor.agencyId, id)) as DeliveryCheckRow,
+    );
     await recordAuditEvent(trx, {
       agencyId: actor.agencyId,
       actorUserId: actor.userId,

@@ -38,5 +38,4 @@ describe("the delivery checklist", () => {
       ["delivery_quality", 1, 4, 25],
     ]);
   });
-
 });

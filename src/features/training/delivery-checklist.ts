@@ -30,12 +30,20 @@ export const DELIVERY_SECTION_LABELS: Record<DeliverySection, string> = {
 export const DELIVERY_CHECKLIST: readonly ChecklistItem[] = [
   { key: "cc_elements", section: "content_coverage", text: "Every model element planned for the session was taught." },
   { key: "cc_examples", section: "content_coverage", text: "Each behavior came with an example from real casework." },
-  { key: "cc_practice", section: "content_coverage", text: "Participants tried the behaviors out, not only heard about them." },
+  {
+    key: "cc_practice",
+    section: "content_coverage",
+    text: "Participants tried the behaviors out, not only heard about them.",
+  },
   { key: "cc_accuracy", section: "content_coverage", text: "What was taught matched the published practice model." },
   { key: "fs_order", section: "format_sequencing", text: "Modules ran in the order the curriculum sets." },
   { key: "fs_time", section: "format_sequencing", text: "Each part got roughly the time the curriculum gives it." },
   { key: "fs_mix", section: "format_sequencing", text: "Talk, exercises and discussion alternated as planned." },
-  { key: "fs_close", section: "format_sequencing", text: "The session ended with a recap and what comes next, coaching included." },
+  {
+    key: "fs_close",
+    section: "format_sequencing",
+    text: "The session ended with a recap and what comes next, coaching included.",
+  },
   { key: "dq_engage", section: "delivery_quality", text: "Trainers drew everyone in, quieter participants too." },
   { key: "dq_questions", section: "delivery_quality", text: "Questions were answered clearly or noted for follow-up." },
   { key: "dq_shared", section: "delivery_quality", text: "Lead and co-trainers shared the work as agreed." },

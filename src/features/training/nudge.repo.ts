@@ -15,7 +15,9 @@ export interface NudgeRow {
 function nudgesQuery(db: Db, agencyId: string) {
   return db
     .selectFrom("training_nudges as n")
-    .innerJoin("people as by", (j) => j.onRef("by.id", "=", "n.nudged_by_person_id").onRef("by.agency_id", "=", "n.agency_id"))
+    .innerJoin("people as by", (j) =>
+      j.onRef("by.id", "=", "n.nudged_by_person_id").onRef("by.agency_id", "=", "n.agency_id"),
+    )
     .select([
       "n.id",
       "n.person_id",

@@ -210,7 +210,10 @@ export async function recordAttendance(db: Db, actor: Actor, id: string, input: 
     const partnerTrainers = new Set(before.trainers.filter((t) => t.kind === "partner").map((t) => t.id));
     input.partnerHours.forEach((h, i) => {
       if (!partnerTrainers.has(h.trainerId))
-        errors.push({ field: `partnerHours.${i}.trainerId`, message: "That is not a partner trainer of this session." });
+        errors.push({
+          field: `partnerHours.${i}.trainerId`,
+          message: "That is not a partner trainer of this session.",
+        });
     });
     if (errors.length > 0) throw new AppError("VALIDATION", "Some fields need attention.", { fieldErrors: errors });
     if (!(await bumpSessionVersion(trx, actor.agencyId, id, input.version))) throw staleVersion(before);
@@ -265,14 +268,14 @@ async function logPartnerTrainerHours(
       outcomes.push({ ...base, outcome: "not_logged", hours: null, message });
       continue;
     }
-    const agreement = await findActiveAgreementOn(
-      trx,
-      actor.agencyId,
-      trainer.partnerPersonId as string,
-      workDate,
-    );
+    const agreement = await findActiveAgreementOn(trx, actor.agencyId, trainer.partnerPersonId as string, workDate);
     if (!agreement) {
-      outcomes.push({ ...base, outcome: "not_logged", hours: null, message: "No active agreement — hours not logged." });
+      outcomes.push({
+        ...base,
+        outcome: "not_logged",
+        hours: null,
+        message: "No active agreement — hours not logged.",
+      });
       continue;
     }
     try {
