@@ -31,6 +31,7 @@ import { PersonPage } from "../../../src/features/people/ui/person-page.js";
 import { RosterImportPage, RosterUploadPage } from "../../../src/features/people/ui/roster-import-page.js";
 import { TeamPage } from "../../../src/features/teams/ui/team-page.js";
 import { TeamsPage } from "../../../src/features/teams/ui/teams-page.js";
+import { DeliveryCheckPage, DeliveryChecksPage } from "../../../src/features/training/ui/delivery-check-pages.js";
 import { RolloutPlanPage } from "../../../src/features/training/ui/rollout-plan-page.js";
 import { RolloutPlansPage } from "../../../src/features/training/ui/rollout-plans-page.js";
 import { StaffStatusPage } from "../../../src/features/training/ui/staff-status-page.js";
@@ -265,6 +266,21 @@ const staffStatusRoute = createRoute({
   component: StaffStatusPage,
 });
 
+const deliveryChecksRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/training/delivery-checks",
+  component: DeliveryChecksPage,
+});
+
+const deliveryCheckRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/training/delivery-checks/$checkId",
+  component: function DeliveryCheckRoute() {
+    const { checkId } = deliveryCheckRoute.useParams();
+    return <DeliveryCheckPage key={checkId} checkId={checkId} />;
+  },
+});
+
 const fidelityRoute = createRoute({ getParentRoute: () => rootRoute, path: "/fidelity", component: FidelityPage });
 
 const fidelityObservationRoute = createRoute({
@@ -343,6 +359,8 @@ const routeTree = rootRoute.addChildren([
   trainingSessionsRoute,
   trainingSessionRoute,
   staffStatusRoute,
+  deliveryChecksRoute,
+  deliveryCheckRoute,
   fidelityRoute,
   fidelityObservationRoute,
   fidelityReliabilityRoute,

@@ -14,6 +14,9 @@ export function TrainingNav() {
         <li>
           <Link to="/training/staff">Who is trained</Link>
         </li>
+        <li>
+          <Link to="/training/delivery-checks">Delivery checks</Link>
+        </li>
       </ul>
     </nav>
   );
