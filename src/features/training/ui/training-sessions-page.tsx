@@ -206,8 +206,8 @@ function AttendanceForm({
         <fieldset className="field">
           <legend>Partner co-trainers' hours</legend>
           <p className="muted">
-            Logged once against each partner's active agreement when you save; change them before the first save if
-            they worked longer or shorter.
+            Logged once against each partner's active agreement when you save; change them before the first save if they
+            worked longer or shorter.
           </p>
           {partnerTrainers.map((t, index) => {
             const hoursError = error?.messageFor(`partnerHours.${index}`);
