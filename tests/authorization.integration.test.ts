@@ -77,6 +77,18 @@ import {
   trainingSessionsOf,
 } from "./support/training.js";
 import {
+  buildTrainingDeliveryRecords,
+  deliveryCheckBody,
+  deliveryCheckState,
+  deliveryChecksOfSession,
+  nudgeState,
+  nudgesOfPerson,
+  observerBody,
+  removeDeliveryChecksOfSession,
+  removeNudge,
+  reopenNudge,
+} from "./support/training-delivery.js";
+import {
   buildTrainingSurvey,
   reopenSurvey,
   resetSessionSurveys,
@@ -210,7 +222,8 @@ interface Side {
   } & CoachingRoleTableRecords &
     CoachDevelopmentRecords &
     FidelityRecordIds &
-    CalibrationRecordIds;
+    CalibrationRecordIds &
+    TrainingDeliveryRecordIds;
 }
 interface Ctx {
   actor: RoleActor;
@@ -1013,6 +1026,83 @@ const COACHING_PAGING_TABLE: Record<string, RouteCase> = {
     holders: COACHING_PARTICIPANTS.filter((role) => !ENGAGEMENT_READERS.includes(role)),
     state: (id) => engagementState(db, id),
     send: (c, id) => c.request("GET", `/api/coaching/engagements/${id}/sessions?page=1&pageSize=10`),
+  },
+};
+type TrainingDeliveryRecordIds = Awaited<ReturnType<typeof buildTrainingDeliveryRecords>>;
+/** A delivery check is read by coordinators, the session's trainer and its observer (the world's fidelity observer). */
+const DELIVERY_CHECK_READERS: readonly Role[] = [...TRAINING_MANAGERS, "trainer", "fidelity_observer"];
+/** Supervisors nudge their unit's staff, managers everyone below them; nobody nudges themself. */
+const NUDGE_REACH: Record<Role, Reach> = {
+  admin: [],
+  implementation_lead: [],
+  training_coordinator: [],
+  coaching_supervisor: [],
+  executive: [],
+  manager: ["supervisorN1", "workerN1", "newcomerN1", "supervisorN2", "workerN2"],
+  supervisor: ["workerN1", "newcomerN1"],
+  staff: [],
+  trainer: [],
+  coach: [],
+  fidelity_observer: [],
+  partner_viewer: [],
+};
+
+const TRAINING_DELIVERY_TABLE: Record<string, RouteCase> = {
+  "GET /api/training/delivery-checks": {
+    kind: "own",
+    allowed: STAFF_ROLES,
+    send: ({ actor }) => actor.client.request("GET", "/api/training/delivery-checks"),
+    check: async (response, { actor, own }) => {
+      const listed = response.json<{ items: { id: string }[] }>().items.some((c) => c.id === own.records.deliveryCheck);
+      const shouldList = DELIVERY_CHECK_READERS.includes(actor.role);
+      if (listed === shouldList) return null;
+      return shouldList ? "the check the role may read is missing" : "lists a check the role is no party to";
+    },
+  },
+  "GET /api/training/delivery-checklist": {
+    kind: "own",
+    allowed: STAFF_ROLES,
+    send: ({ actor }) => actor.client.request("GET", "/api/training/delivery-checklist"),
+  },
+  "GET /api/training/delivery-checks/:checkId": {
+    kind: "record",
+    record: "deliveryCheck",
+    allowed: DELIVERY_CHECK_READERS,
+    holders: STAFF_ROLES.filter((role) => !DELIVERY_CHECK_READERS.includes(role)),
+    state: (id) => deliveryCheckState(db, id),
+    send: (c, id) => c.request("GET", `/api/training/delivery-checks/${id}`),
+  },
+  "PUT /api/training/delivery-checks/:checkId": {
+    kind: "record",
+    record: "deliveryCheck",
+    allowed: ["fidelity_observer"],
+    holders: STAFF_ROLES.filter((role) => role !== "fidelity_observer"),
+    state: (id) => deliveryCheckState(db, id),
+    send: async (c, id) => c.request("PUT", `/api/training/delivery-checks/${id}`, await deliveryCheckBody(db, id)),
+  },
+  "PUT /api/training-sessions/:sessionId/delivery-check": {
+    kind: "record",
+    record: "trainingSession",
+    allowed: TRAINING_MANAGERS,
+    state: (id) => deliveryChecksOfSession(db, id),
+    send: async (c, id) => c.request("PUT", `/api/training-sessions/${id}/delivery-check`, await observerBody(db, id)),
+    cleanUp: (id) => removeDeliveryChecksOfSession(db, id),
+  },
+  "POST /api/training/staff/:personId/nudges": {
+    kind: "person",
+    reach: NUDGE_REACH,
+    targets: PERSON_TARGETS,
+    send: (c, id) => c.request("POST", `/api/training/staff/${id}/nudges`, { message: "Please sign up." }),
+    cleanUp: (_id, response) => removeNudge(db, response.json<{ id: string }>().id),
+  },
+  "POST /api/training/nudges/:nudgeId/dismiss": {
+    kind: "record",
+    record: "trainingNudge",
+    allowed: ["staff"],
+    holders: STAFF_ROLES.filter((role) => role !== "staff"),
+    prepare: (id) => reopenNudge(db, id),
+    state: (id) => nudgeState(db, id),
+    send: (c, id) => c.request("POST", `/api/training/nudges/${id}/dismiss`),
   },
 };
 
@@ -2124,6 +2214,7 @@ const TABLE: Record<string, RouteCase> = {
   ...FIDELITY_CALIBRATION_TABLE,
   ...COACHING_PAGING_TABLE,
   ...COACHING_UI_TABLE,
+  ...TRAINING_DELIVERY_TABLE,
 };
 
 /** A fresh feed address for the account, made the way the service makes one. */
@@ -2195,7 +2286,7 @@ async function stateOf(kind: "person" | "unit", id: string): Promise<string> {
     .select(["is_active", "version"])
     .where("person_id", "=", id)
     .executeTakeFirst();
-  return JSON.stringify({ person, user });
+  return JSON.stringify({ person, user, trainingNudges: await nudgesOfPerson(db, id) });
 }
 
 async function partnerOrganizationState(id: string) {
@@ -2352,6 +2443,7 @@ async function buildSide(slug: string): Promise<Side> {
     trainingSurvey: await buildTrainingSurvey(db, world, trainingSession),
     ...(await buildFidelityRecords(db, world, partnersAndTeams.partnerOrganization)),
     ...(await buildCalibrationRecords(db, world)),
+    ...(await buildTrainingDeliveryRecords(db, world)),
   };
   const actors = await signInEveryRole(app, db, world);
   const { people } = world;

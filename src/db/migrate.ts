@@ -12,6 +12,7 @@ import * as coaching from "./migrations/0009-coaching.js";
 import * as fidelity from "./migrations/0010-fidelity.js";
 import * as calendarFeeds from "./migrations/0011-calendar-feeds.js";
 import * as trainingSurveys from "./migrations/0012-training-surveys.js";
+import * as trainingDelivery from "./migrations/0013-training-delivery.js";
 import * as coachDevelopment from "./migrations/0015-coach-development.js";
 import * as coachingSettings from "./migrations/0016-coaching-settings.js";
 import * as coachingIndexes from "./migrations/0017-coaching-indexes.js";
@@ -41,11 +42,12 @@ function migrationsFor(dialect: DatabaseDialect): Record<string, Migration> {
     "0009-coaching": coaching,
     "0010-fidelity": fidelity,
     "0011-calendar-feeds": calendarFeeds,
-    "0015-coach-development": coachDevelopment,
     "0012-training-surveys": trainingSurveys,
-    "0018-fidelity-calibration": fidelityCalibration,
-    "0017-coaching-indexes": coachingIndexes,
+    "0013-training-delivery": trainingDelivery,
+    "0015-coach-development": coachDevelopment,
     "0016-coaching-settings": coachingSettings,
+    "0017-coaching-indexes": coachingIndexes,
+    "0018-fidelity-calibration": fidelityCalibration,
   };
 }
 

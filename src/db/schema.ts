@@ -531,6 +531,20 @@ export interface TrainingSurveyInstrumentsTable {
   version: number;
 }
 
+export interface TrainingDeliveryChecksTable {
+  id: string;
+  agency_id: string;
+  session_id: string;
+  observer_person_id: string;
+  /** Null until the observer records the checklist: item key → rating and comment. */
+  ratings_json: string | null;
+  comment: string;
+  recorded_at: string | null;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
 export interface TrainingSurveysTable {
   id: string;
   agency_id: string;
@@ -554,6 +568,27 @@ export interface TrainingSurveyResponsesTable {
   answers_json: string;
   submitted_at: string;
   updated_at: string;
+}
+
+export interface TrainingPartnerHoursTable {
+  id: string;
+  agency_id: string;
+  session_id: string;
+  session_trainer_id: string;
+  partner_hours_id: string;
+  minutes: number;
+  created_at: string;
+}
+
+export interface TrainingNudgesTable {
+  id: string;
+  agency_id: string;
+  person_id: string;
+  nudged_by_person_id: string;
+  session_id: string | null;
+  message: string;
+  created_at: string;
+  dismissed_at: string | null;
 }
 
 export interface FidelityInstrumentsTable {
@@ -783,6 +818,9 @@ export interface Database {
   training_survey_instruments: TrainingSurveyInstrumentsTable;
   training_surveys: TrainingSurveysTable;
   training_survey_responses: TrainingSurveyResponsesTable;
+  training_delivery_checks: TrainingDeliveryChecksTable;
+  training_partner_hours: TrainingPartnerHoursTable;
+  training_nudges: TrainingNudgesTable;
   fidelity_instruments: FidelityInstrumentsTable;
   fidelity_instrument_versions: FidelityInstrumentVersionsTable;
   fidelity_observers: FidelityObserversTable;

@@ -35,6 +35,10 @@ export const ACTIONS = [
   "trainingAttendance.record",
   "trainingSurvey.manage",
   "trainingSurvey.results",
+  "trainingDelivery.read",
+  "trainingDelivery.assign",
+  "trainingDelivery.record",
+  "training.nudge",
   "fidelity.manage",
   "fidelity.rate",
   "fidelity.debriefs.read",
@@ -68,6 +72,9 @@ const EVERYONE_ON_STAFF = {
   "teams.read": "agency",
   "models.read": "agency",
   "training.read": "agency",
+  // Delivery checks: anyone may be the assigned observer, and trainers see the checks of their own sessions.
+  "trainingDelivery.read": "self",
+  "trainingDelivery.record": "self",
 } as const;
 const PARTNER_PAY = { "partnerAgreements.read": "agency", "partnerHours.log": "agency" } as const;
 const PARTNER_MANAGEMENT = { ...PARTNER_PAY, "partners.manage": "agency", "teams.manage": "agency" } as const;
@@ -77,7 +84,11 @@ const TRAINING_MANAGEMENT = {
   "trainingAttendance.record": "agency",
   "trainingSurvey.manage": "agency",
   "trainingSurvey.results": "agency",
+  "trainingDelivery.read": "agency",
+  "trainingDelivery.assign": "agency",
 } as const;
+/** Supervisors and managers nudge the staff in their line who still need training. */
+const TRAINING_NUDGES = { "training.nudge": "subtree" } as const;
 /** Drafts, publishing and imports of the practice model. */
 const MODEL_EDITING = { "models.edit": "agency", "modelFocus.set": "agency" } as const;
 /**
@@ -187,6 +198,7 @@ export const GRANTS: Record<Role, Partial<Record<Action, Scope>>> = {
     ...EVERYONE_ON_STAFF,
     "people.read": "subtree",
     "modelFocus.set": "subtree",
+    ...TRAINING_NUDGES,
     ...COACHING_PARTICIPATION,
     ...COACHING_AGGREGATES,
     ...OWN_DEBRIEFS,
@@ -196,6 +208,7 @@ export const GRANTS: Record<Role, Partial<Record<Action, Scope>>> = {
     ...EVERYONE_ON_STAFF,
     "people.read": "subtree",
     "modelFocus.set": "subtree",
+    ...TRAINING_NUDGES,
     ...COACHING_PARTICIPATION,
     ...OWN_DEBRIEFS,
     ...FIDELITY_RESULTS_OF_OWN_LINE,

@@ -10,7 +10,7 @@ import { seedDemoFidelityFor } from "./demo-fidelity.js";
 import { seedDemoModelFocus } from "./demo-model-focus.js";
 import { type DemoStaff, seedDemoPartnersAndTeams } from "./demo-partners-and-teams.js";
 import { seedDemoPracticeModel } from "./demo-practice-model.js";
-import { seedDemoTraining } from "./demo-training.js";
+import { seedDemoTraining, seedDemoTrainingDelivery } from "./demo-training.js";
 
 export const DEMO_AGENCY_SLUG = "wexler";
 export const DEMO_PASSWORD = "practice-model-demo";
@@ -350,7 +350,18 @@ async function createDemoAgency(db: Db): Promise<string> {
       coach,
       hoursLoggedByEmail: `training.coordinator@${DOMAIN}`,
     };
-    await seedDemoPartnersAndTeams(db, agency.id, demoStaff);
+    const { partnerCoTrainer } = await seedDemoPartnersAndTeams(db, agency.id, demoStaff);
+    const missingWorker = firstUnit.workers[1];
+    if (trainer && observer && missingWorker) {
+      await seedDemoTrainingDelivery(db, agency.id, {
+        trainerId: trainer.id,
+        coordinatorId: devManager.id,
+        observerId: observer.id,
+        supervisorId: firstUnit.supervisor.id,
+        missingWorkerId: missingWorker.id,
+        partnerCoTrainer,
+      });
+    }
     const coachingSupervisorUser = userIds.get("coaching_supervisor");
     if (coachingSupervisorUser) await seedDemoCoaching(db, agency.id, demoStaff, coachingSupervisorUser);
     const [coachUser, supervisorUser] = [userIds.get("coach"), userIds.get("supervisor")];

@@ -40,7 +40,7 @@ const hours = (h: number) => Math.round(h * 60);
  * agreement past 80% of its budget so the warning shows; and a teaming structure where a unit
  * team escalates to its region's site implementation team and on to the executive team.
  */
-export async function seedDemoPartnersAndTeams(db: Db, agencyId: string, staff: DemoStaff): Promise<void> {
+export async function seedDemoPartnersAndTeams(db: Db, agencyId: string, staff: DemoStaff) {
   const loggedBy = (await findUserByEmail(db, staff.hoursLoggedByEmail))?.id ?? null;
 
   const tribe = await insertPartnerOrganization(db, agencyId, {
@@ -125,6 +125,7 @@ export async function seedDemoPartnersAndTeams(db: Db, agencyId: string, staff: 
         loggedByUserId: loggedBy,
       });
     }
+    return id;
   };
   // 34.5 of 40 hours: past the 80% warning, with 5.5 hours left.
   await agreement(winona, { kind: "hourly", rateCents: 5500, rateUnit: "hour", budgetedHours: 40 }, [
@@ -140,12 +141,16 @@ export async function seedDemoPartnersAndTeams(db: Db, agencyId: string, staff: 
     ["2026-10-15", "fidelity_observation", 4.5, "Observed three home visits"],
     ["2026-11-12", "coaching", 2, "Coaching collaborative"],
   ]);
-  await agreement(rosa, { kind: "contract", rateCents: 480000, rateUnit: "lump_sum", budgetedHours: 80 }, [
-    ["2026-07-21", "curriculum_development", 8, "Family engagement module outline"],
-    ["2026-08-18", "curriculum_development", 10, "Drafted participant guide"],
-    ["2026-09-22", "meeting", 1.5, "Curriculum review with the training coordinator"],
-    ["2026-10-08", "training", 3, "Piloted the module"],
-  ]);
+  const rosaAgreement = await agreement(
+    rosa,
+    { kind: "contract", rateCents: 480000, rateUnit: "lump_sum", budgetedHours: 80 },
+    [
+      ["2026-07-21", "curriculum_development", 8, "Family engagement module outline"],
+      ["2026-08-18", "curriculum_development", 10, "Drafted participant guide"],
+      ["2026-09-22", "meeting", 1.5, "Curriculum review with the training coordinator"],
+      ["2026-10-08", "training", 3, "Piloted the module"],
+    ],
+  );
   await agreement(kevin, { kind: "hourly", rateCents: 4000, rateUnit: "hour", budgetedHours: 30 }, [
     ["2026-10-20", "coaching", 2.5, "Unit 1 coaching circle"],
     ["2026-11-17", "coaching", 3.5, "Unit 1 coaching circle"],
@@ -192,4 +197,6 @@ export async function seedDemoPartnersAndTeams(db: Db, agencyId: string, staff: 
   await seat(collaborative, "member", { personId: staff.coach.id });
   await seat(collaborative, "member", { partnerPersonId: joseph });
   await seat(collaborative, "member", { partnerPersonId: kevin });
+  // Rosa co-trains a delivered session; the training demo logs those hours against this agreement.
+  return { partnerCoTrainer: { partnerPersonId: rosa, agreementId: rosaAgreement, loggedByUserId: loggedBy } };
 }

@@ -1,10 +1,22 @@
 import type { Db } from "../../db/types.js";
 import { findOrgUnitsOfAgency } from "../org/org-unit.repo.js";
+import { insertHoursEntry } from "../partners/partner.repo.js";
+import { insertDeliveryCheck, updateRatings } from "../training/delivery-check.repo.js";
+import { DELIVERY_CHECKLIST, type ItemRating } from "../training/delivery-checklist.js";
+import { insertNudge } from "../training/nudge.repo.js";
 import { DEFAULT_COHORT_BOUNDS } from "../training/planner-rules.js";
 import { parseRolloutPlan } from "../training/rollout-import.js";
 import { createOrgUnitMatcher } from "../training/rollout-links.js";
 import { insertPlannedUnits, insertRolloutPlan, type PlannedUnitRow } from "../training/rollout-plan.repo.js";
-import { insertEnrollments, insertSession, insertTrainers, updateAttendance } from "../training/session.repo.js";
+import {
+  findSessions,
+  findTrainersOfSession,
+  insertEnrollments,
+  insertPartnerHoursLink,
+  insertSession,
+  insertTrainers,
+  updateAttendance,
+} from "../training/session.repo.js";
 import { formatUnitList } from "../training/unit-lists.js";
 import { seedDemoTrainingSurvey } from "./demo-training-survey.js";
 
@@ -147,4 +159,88 @@ export async function seedDemoTraining(db: Db, agencyId: string, people: DemoTra
   }
   await insertPlannedUnits(db, agencyId, planId, units);
   return planId;
+}
+
+/** Who takes part in the demo's delivery checks, partner co-training and nudge. */
+export interface DemoTrainingDeliveryPeople {
+  trainerId: string;
+  /** The training coordinator, who observes a session themself. */
+  coordinatorId: string;
+  observerId: string;
+  supervisorId: string;
+  /** A first-unit worker who missed the January session and is not scheduled. */
+  missingWorkerId: string;
+  partnerCoTrainer: { partnerPersonId: string; agreementId: string; loggedByUserId: string | null };
+}
+
+const ratingsOf = (notMet: string[], partly: string[]): ItemRating[] =>
+  DELIVERY_CHECKLIST.map((item) => ({
+    item: item.key,
+    rating: notMet.includes(item.key) ? "not_met" : partly.includes(item.key) ? "partly" : "met",
+    comment: notMet.includes(item.key) ? "Ran short of time; skipped the role play." : "",
+  }));
+
+/**
+ * Two delivered sessions with recorded delivery checks (the January one, and an October one a
+ * partner co-trained, whose three hours are logged against her agreement and linked to the
+ * session), and a supervisor's nudge to a worker who missed training.
+ */
+export async function seedDemoTrainingDelivery(db: Db, agencyId: string, people: DemoTrainingDeliveryPeople) {
+  const january = (await findSessions(db, agencyId)).find((s) => s.startsAt === "2026-01-14T17:00:00.000Z");
+  const october = await insertSession(db, agencyId, {
+    title: "Family engagement: Region 1, cohort 1",
+    curriculumId: null,
+    moduleIds: [],
+    startsAt: "2026-10-21T16:00:00.000Z",
+    endsAt: "2026-10-21T19:00:00.000Z",
+    place: "Region 1 North Office, training room",
+    videoLink: "",
+    facility: "",
+    capacity: 24,
+  });
+  await insertTrainers(db, agencyId, october, [
+    { personId: people.trainerId, partnerPersonId: null, role: "lead" },
+    { personId: null, partnerPersonId: people.partnerCoTrainer.partnerPersonId, role: "co_trainer" },
+  ]);
+  const [coTrainer] = (await findTrainersOfSession(db, agencyId, october)).filter((t) => t.partnerPersonId !== null);
+  const hoursId = await insertHoursEntry(db, agencyId, {
+    agreementId: people.partnerCoTrainer.agreementId,
+    activity: "training",
+    workDate: "2026-10-21",
+    minutes: 180,
+    note: "Family engagement: Region 1, cohort 1",
+    sourceType: "training_session",
+    sourceId: october,
+    loggedByUserId: people.partnerCoTrainer.loggedByUserId,
+  });
+  if (coTrainer) {
+    await insertPartnerHoursLink(db, agencyId, {
+      sessionId: october,
+      sessionTrainerId: coTrainer.id,
+      partnerHoursId: hoursId,
+      minutes: 180,
+    });
+  }
+
+  const checks: [string | undefined, string, ItemRating[], string][] = [
+    [
+      january?.id,
+      people.coordinatorId,
+      ratingsOf(["cc_practice"], ["fs_time", "dq_engage"]),
+      "Clear and warm; leave room for practice next time.",
+    ],
+    [october, people.observerId, ratingsOf([], ["fs_close"]), "Strong co-training; the recap felt rushed."],
+  ];
+  for (const [sessionId, observerId, ratings, comment] of checks) {
+    if (!sessionId) continue;
+    const id = await insertDeliveryCheck(db, agencyId, sessionId, observerId);
+    await updateRatings(db, agencyId, id, { ratings, comment }, 1);
+  }
+
+  await insertNudge(db, agencyId, {
+    personId: people.missingWorkerId,
+    nudgedByPersonId: people.supervisorId,
+    sessionId: null,
+    message: "You missed the January session; please join the next one.",
+  });
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ZOpenNudge } from "../training/nudge.schema.js";
 
 export const ZHome = z.object({
   displayName: z.string(),
@@ -8,5 +9,7 @@ export const ZHome = z.object({
   peopleInScope: z.number().int().nullable(),
   unitsInAgency: z.number().int().nullable(),
   ownUnitName: z.string().nullable(),
+  /** A supervisor's request to sign up for training, until the person enrolls or dismisses it. */
+  trainingNudge: ZOpenNudge.nullable(),
 });
 export type Home = z.infer<typeof ZHome>;

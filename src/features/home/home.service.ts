@@ -5,6 +5,7 @@ import { findAccountDisplayName } from "../accounts/account.service.js";
 import { getOwnAgency } from "../agencies/agency.service.js";
 import { getOrgTree } from "../org/org-unit.service.js";
 import { listPeople } from "../people/person.service.js";
+import { findOpenNudgeForHome } from "../training/nudge.service.js";
 import type { Home } from "./home.schema.js";
 
 const FOCUS_ORDER: [Role, Home["focus"]][] = [
@@ -23,9 +24,10 @@ function focusOf(roles: Role[]): Home["focus"] {
 }
 
 export async function getHome(db: Db, actor: Actor): Promise<Home> {
-  const [agency, displayName] = await Promise.all([
+  const [agency, displayName, trainingNudge] = await Promise.all([
     getOwnAgency(db, actor),
     findAccountDisplayName(db, actor.agencyId, actor.userId),
+    findOpenNudgeForHome(db, actor),
   ]);
   const seesOrg = canAct(actor, "orgUnits.read");
   const tree = seesOrg ? await getOrgTree(db, actor) : [];
@@ -40,5 +42,6 @@ export async function getHome(db: Db, actor: Actor): Promise<Home> {
     peopleInScope: people?.total ?? null,
     unitsInAgency: seesOrg ? tree.filter((u) => u.kind === "unit" && !u.retired).length : null,
     ownUnitName: ownUnit?.name ?? null,
+    trainingNudge,
   };
 }

@@ -197,6 +197,16 @@ export async function findPartnerPersonOfAgency(db: Db, agencyId: string, id: st
   return findPartnerPersonById(db, agencyId, id);
 }
 
+/**
+ * The agreement a partner person works under on a date (the latest started, when several
+ * overlap), or null; for other domains that log hours automatically.
+ */
+export async function findActiveAgreementOn(db: Db, agencyId: string, partnerPersonId: string, date: string) {
+  const agreements = await findAgreementsOfPartnerPerson(db, agencyId, partnerPersonId);
+  const active = agreements.find((a) => a.startDate <= date && (a.endDate === null || a.endDate >= date));
+  return active ? toAgreement(active) : null;
+}
+
 function toAgreement(row: AgreementRow): Agreement {
   const usedShare = row.budgetedMinutes > 0 ? row.loggedMinutes / row.budgetedMinutes : 1;
   return {

@@ -43,9 +43,10 @@ describe("the demo agency's training sessions", () => {
     }>().items;
     expect(sessions.map((s) => s.title)).toEqual([
       "Practice model foundations: Region 1, cohort 1",
+      "Family engagement: Region 1, cohort 1",
       "Practice model foundations: Region 1, cohort 2",
     ]);
-    expect(sessions[1]?.videoLink).toContain("https://");
+    expect(sessions[2]?.videoLink).toContain("https://");
     const held = (await coordinator.request("GET", `/api/training-sessions/${sessions[0]?.id}`)).json<{
       trainers: { role: string }[];
       enrollments: { attendance: string | null }[];
@@ -72,5 +73,23 @@ describe("the demo agency's training survey", () => {
     expect(results.byElement.length).toBeGreaterThan(0);
     expect(results.byElement.every((e) => (e.meanChange ?? 0) > 0)).toBe(true);
     expect(results.knowledge.meanChange).toBeGreaterThan(0);
+  });
+});
+
+describe("the demo agency's training delivery", () => {
+  it("has two recorded delivery checks, a partner co-trainer's hours logged once, and a nudge", async () => {
+    const checks = (await coordinator.request("GET", "/api/training/delivery-checks")).json<{
+      items: { sessionTitle: string; recordedAt: string | null; scores: { metPercent: number }[] }[];
+    }>().items;
+    expect(checks.map((c) => [c.sessionTitle, c.recordedAt !== null])).toEqual([
+      ["Practice model foundations: Region 1, cohort 1", true],
+      ["Family engagement: Region 1, cohort 1", true],
+    ]);
+    // January: one item not met in content coverage, one partly in each of the others.
+    expect(checks[0]?.scores.map((s) => s.metPercent)).toEqual([75, 75, 75]);
+    const linked = await db.selectFrom("training_partner_hours").select("minutes").execute();
+    expect(linked.map((l) => l.minutes)).toEqual([180]);
+    const nudges = await db.selectFrom("training_nudges").select("message").execute();
+    expect(nudges).toHaveLength(1);
   });
 });

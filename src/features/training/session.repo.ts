@@ -264,3 +264,33 @@ export async function findEnrollmentsOfPeople(db: Db, agencyId: string, personId
     title: r.title,
   }));
 }
+
+/** The partner trainers of a session whose hours were already logged, with the minutes logged. */
+export async function findLoggedPartnerMinutes(db: Db, agencyId: string, sessionId: string) {
+  const rows = await db
+    .selectFrom("training_partner_hours")
+    .select(["session_trainer_id", "minutes"])
+    .where("agency_id", "=", agencyId)
+    .where("session_id", "=", sessionId)
+    .execute();
+  return new Map(rows.map((r) => [r.session_trainer_id, r.minutes]));
+}
+
+export async function insertPartnerHoursLink(
+  db: Db,
+  agencyId: string,
+  link: { sessionId: string; sessionTrainerId: string; partnerHoursId: string; minutes: number },
+) {
+  await db
+    .insertInto("training_partner_hours")
+    .values({
+      id: newId(),
+      agency_id: agencyId,
+      session_id: link.sessionId,
+      session_trainer_id: link.sessionTrainerId,
+      partner_hours_id: link.partnerHoursId,
+      minutes: link.minutes,
+      created_at: nowUtc(),
+    })
+    .execute();
+}

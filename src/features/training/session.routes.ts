@@ -4,6 +4,7 @@ import { actorOf } from "../../server/http-types.js";
 import { ZProblem } from "../../server/problem-details.js";
 import {
   ZAttendanceInput,
+  ZAttendanceResult,
   ZStaffTrainingStatus,
   ZTrainingSessionDetail,
   ZTrainingSessionInput,
@@ -64,10 +65,10 @@ export function registerSessionRoutes(app: App) {
     schema: {
       tags,
       summary:
-        "Record attendance (present, absent, or partial with minutes) of enrolled people; the session's trainers or training coordinators; send the version you read, or get 409",
+        "Record attendance (present, absent, or partial with minutes) of enrolled people; the session's trainers or training coordinators; send the version you read, or get 409. Partner trainers' hours are logged once against their active agreement when the one saving may log partner hours",
       params: ZSessionParams,
       body: ZAttendanceInput,
-      response: { 200: ZTrainingSessionDetail, ...problems },
+      response: { 200: ZAttendanceResult, ...problems },
     },
     handler: async (request) => recordAttendance(db, actorOf(request), request.params.sessionId, request.body),
   });

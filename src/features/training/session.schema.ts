@@ -117,9 +117,33 @@ export const ZAttendanceInput = z.object({
     )
     .min(1)
     .max(200),
+  partnerHours: z
+    .array(
+      z.object({
+        trainerId: z.string().max(64),
+        hours: z.number().positive("Enter more than 0 hours.").max(24, "Enter at most 24 hours."),
+      }),
+    )
+    .max(10)
+    .default([])
+    .describe("Hours to log for partner trainers; a partner trainer not listed gets the session's length"),
   version: z.number().int().positive(),
 });
 export type AttendanceInput = z.output<typeof ZAttendanceInput>;
+
+export const PARTNER_HOURS_OUTCOMES = ["logged", "already_logged", "not_logged"] as const;
+
+/** What saving attendance did about each partner trainer's hours. */
+export const ZPartnerHoursOutcome = z.object({
+  trainerId: z.string(),
+  name: z.string(),
+  outcome: z.enum(PARTNER_HOURS_OUTCOMES),
+  hours: z.number().nullable(),
+  message: z.string(),
+});
+export type PartnerHoursOutcome = z.infer<typeof ZPartnerHoursOutcome>;
+
+export const ZAttendanceResult = ZTrainingSessionDetail.extend({ partnerHours: z.array(ZPartnerHoursOutcome) });
 
 export const ZStaffTrainingStatus = z.object({
   items: z.array(
@@ -130,6 +154,8 @@ export const ZStaffTrainingStatus = z.object({
       status: z.enum(["trained", "scheduled", "missing"]),
       lastTrainedAt: z.string().nullable(),
       nextSession: z.object({ startsAt: z.string(), title: z.string() }).nullable(),
+      /** When a supervisor last asked them to sign up; null when never. */
+      nudgedAt: z.string().nullable(),
     }),
   ),
   counts: z.object({ trained: z.number().int(), scheduled: z.number().int(), missing: z.number().int() }),

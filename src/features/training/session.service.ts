@@ -6,21 +6,25 @@ import { type Actor, authorize, canAct } from "../access/policy.js";
 import { findAgencySettings } from "../agencies/agency.service.js";
 import { recordAuditEvent } from "../audit/audit.service.js";
 import type { CalendarEvent } from "../calendar/calendar-events.js";
-import { findPartnerPersonOfAgency } from "../partners/partner.service.js";
-import { ZPeopleQuery } from "../people/person.schema.js";
+import { toHours, toMinutes } from "../partners/partner.schema.js";
+import { findActiveAgreementOn, findPartnerPersonOfAgency, logPartnerHours } from "../partners/partner.service.js";
+import { type JobRole, ZPeopleQuery } from "../people/person.schema.js";
 import { isPersonOfAgency, listPeople, reloadPerson } from "../people/person.service.js";
 import { findCurricula, findCurriculumById } from "./curriculum.repo.js";
+import { findLastNudgedAt } from "./nudge.repo.js";
 import { AUDIENCE_OF_JOB, nextFittingSession } from "./onboarding.js";
 import { checkCohortSize, DEFAULT_COHORT_BOUNDS } from "./planner-rules.js";
 import {
   bumpSessionVersion,
   findEnrollmentsOfPeople,
   findEnrollmentsOfSession,
+  findLoggedPartnerMinutes,
   findSessionById,
   findSessions,
   findSessionsOfPerson,
   findTrainersOfSession,
   insertEnrollments,
+  insertPartnerHoursLink,
   insertSession,
   insertTrainers,
   type SessionRow,
@@ -28,6 +32,7 @@ import {
 } from "./session.repo.js";
 import type {
   AttendanceInput,
+  PartnerHoursOutcome,
   TrainingSession,
   TrainingSessionDetail,
   TrainingSessionInput,
@@ -202,12 +207,21 @@ export async function recordAttendance(db: Db, actor: Actor, id: string, input: 
         });
       }
     });
+    const partnerTrainers = new Set(before.trainers.filter((t) => t.kind === "partner").map((t) => t.id));
+    input.partnerHours.forEach((h, i) => {
+      if (!partnerTrainers.has(h.trainerId))
+        errors.push({
+          field: `partnerHours.${i}.trainerId`,
+          message: "That is not a partner trainer of this session.",
+        });
+    });
     if (errors.length > 0) throw new AppError("VALIDATION", "Some fields need attention.", { fieldErrors: errors });
     if (!(await bumpSessionVersion(trx, actor.agencyId, id, input.version))) throw staleVersion(before);
     for (const r of input.records) {
       const minutes = r.attendance === "present" ? duration : r.attendance === "absent" ? 0 : (r.minutes as number);
       await updateAttendance(trx, actor.agencyId, id, { personId: r.personId, attendance: r.attendance, minutes });
     }
+    const partnerHours = await logPartnerTrainerHours(trx, actor, before, input.partnerHours);
     const after = await detailOf(trx, actor.agencyId, (await findSessionById(trx, actor.agencyId, id)) as SessionRow);
     await recordAuditEvent(trx, {
       agencyId: actor.agencyId,
@@ -219,8 +233,74 @@ export async function recordAttendance(db: Db, actor: Actor, id: string, input: 
       before,
       after,
     });
-    return after;
+    return { ...after, partnerHours };
   });
+}
+
+/**
+ * Logs each partner trainer's hours for a delivered session against the agreement they work
+ * under that day, through the partners domain, in the caller's transaction. Once per trainer:
+ * the link row remembers it, so saving attendance again logs nothing twice. A partner with no
+ * agreement that day, or hours the agreement cannot take, is reported rather than refused, so
+ * attendance is never lost over pay; saving again later logs what is still missing.
+ */
+async function logPartnerTrainerHours(
+  trx: Db,
+  actor: Actor,
+  session: TrainingSessionDetail,
+  entered: AttendanceInput["partnerHours"],
+): Promise<PartnerHoursOutcome[]> {
+  const partners = session.trainers.filter((t) => t.kind === "partner");
+  if (partners.length === 0) return [];
+  const logged = await findLoggedPartnerMinutes(trx, actor.agencyId, session.id);
+  const workDate = DateTime.fromISO(session.startsAt, { zone: session.timeZone }).toISODate() as string;
+  const outcomes: PartnerHoursOutcome[] = [];
+  for (const trainer of partners) {
+    const base = { trainerId: trainer.id, name: trainer.name };
+    const already = logged.get(trainer.id);
+    if (already !== undefined) {
+      outcomes.push({ ...base, outcome: "already_logged", hours: toHours(already), message: "Hours already logged." });
+      continue;
+    }
+    const hours = entered.find((h) => h.trainerId === trainer.id)?.hours ?? toHours(session.durationMinutes);
+    if (!canAct(actor, "partnerHours.log")) {
+      const message = "Hours not logged: a training coordinator logs them by saving attendance.";
+      outcomes.push({ ...base, outcome: "not_logged", hours: null, message });
+      continue;
+    }
+    const agreement = await findActiveAgreementOn(trx, actor.agencyId, trainer.partnerPersonId as string, workDate);
+    if (!agreement) {
+      outcomes.push({
+        ...base,
+        outcome: "not_logged",
+        hours: null,
+        message: "No active agreement — hours not logged.",
+      });
+      continue;
+    }
+    try {
+      const { entry } = await logPartnerHours(trx, actor, {
+        agreementId: agreement.id,
+        activity: "training",
+        workDate,
+        hours,
+        note: session.title,
+        source: { type: "training_session", id: session.id },
+      });
+      await insertPartnerHoursLink(trx, actor.agencyId, {
+        sessionId: session.id,
+        sessionTrainerId: trainer.id,
+        partnerHoursId: entry.id,
+        minutes: toMinutes(entry.hours),
+      });
+      outcomes.push({ ...base, outcome: "logged", hours: entry.hours, message: `${entry.hours} h logged.` });
+    } catch (error) {
+      // The agreement's own rules (its budget) refused the hours before anything was written.
+      if (!(error instanceof AppError) || error.code !== "VALIDATION") throw error;
+      outcomes.push({ ...base, outcome: "not_logged", hours: null, message: `Hours not logged: ${error.message}` });
+    }
+  }
+  return outcomes;
 }
 
 /**
@@ -262,6 +342,11 @@ export async function getStaffTrainingStatus(db: Db, actor: Actor) {
     actor.agencyId,
     people.map((p) => p.id),
   );
+  const nudgedAt = await findLastNudgedAt(
+    db,
+    actor.agencyId,
+    people.map((p) => p.id),
+  );
   const now = new Date().toISOString();
   const items = people.map((person) => ({
     personId: person.id,
@@ -271,9 +356,21 @@ export async function getStaffTrainingStatus(db: Db, actor: Actor) {
       enrollments.filter((e) => e.personId === person.id),
       now,
     ),
+    nudgedAt: nudgedAt.get(person.id) ?? null,
   }));
   const count = (status: string) => items.filter((i) => i.status === status).length;
   return { items, counts: { trained: count("trained"), scheduled: count("scheduled"), missing: count("missing") } };
+}
+
+/** The next session with room that is meant for someone with this job, or null. */
+export async function findNextFittingSession(db: Db, agencyId: string, jobRole: JobRole, now: string) {
+  const curricula = new Map((await findCurricula(db, agencyId)).map((c) => [c.id, c]));
+  const sessions = (await findSessions(db, agencyId)).map((s) => {
+    const curriculum = s.curriculumId ? curricula.get(s.curriculumId) : undefined;
+    const modules = curriculum?.modules.filter((m) => s.moduleIds.length === 0 || s.moduleIds.includes(m.id));
+    return { ...s, audiences: modules ? modules.flatMap((m) => m.audiences) : null };
+  });
+  return nextFittingSession(sessions, AUDIENCE_OF_JOB[jobRole], now);
 }
 
 /**
@@ -291,13 +388,7 @@ export async function enrollNewHireInNextSession(db: Db, actor: Actor, personId:
       (e) => e.attendance === null && e.startsAt > now,
     );
     if (upcoming) throw fieldError("personId", `Already enrolled in ${upcoming.title}.`);
-    const curricula = new Map((await findCurricula(trx, actor.agencyId)).map((c) => [c.id, c]));
-    const sessions = (await findSessions(trx, actor.agencyId)).map((s) => {
-      const curriculum = s.curriculumId ? curricula.get(s.curriculumId) : undefined;
-      const modules = curriculum?.modules.filter((m) => s.moduleIds.length === 0 || s.moduleIds.includes(m.id));
-      return { ...s, audiences: modules ? modules.flatMap((m) => m.audiences) : null };
-    });
-    const chosen = nextFittingSession(sessions, AUDIENCE_OF_JOB[person.jobRole], now);
+    const chosen = await findNextFittingSession(trx, actor.agencyId, person.jobRole, now);
     if (!chosen) {
       throw fieldError("personId", "No upcoming session with room is meant for this person's job. Schedule one first.");
     }

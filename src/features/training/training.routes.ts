@@ -1,5 +1,7 @@
 import type { App } from "../../server/http-types.js";
 import { registerCurriculumRoutes } from "./curriculum.routes.js";
+import { registerDeliveryCheckRoutes } from "./delivery-check.routes.js";
+import { registerNudgeRoutes } from "./nudge.routes.js";
 import { registerRolloutPlanRoutes } from "./rollout-plan.routes.js";
 import { registerSessionRoutes } from "./session.routes.js";
 import { registerSurveyRoutes } from "./survey.routes.js";
@@ -10,4 +12,6 @@ export function registerTrainingRoutes(app: App) {
   registerCurriculumRoutes(app);
   registerSessionRoutes(app);
   registerSurveyRoutes(app);
+  registerDeliveryCheckRoutes(app);
+  registerNudgeRoutes(app);
 }

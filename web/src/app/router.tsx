@@ -45,6 +45,7 @@ import { TeamPage } from "../../../src/features/teams/ui/team-page.js";
 import { TeamsPage } from "../../../src/features/teams/ui/teams-page.js";
 import { CurriculaPage } from "../../../src/features/training/ui/curricula-page.js";
 import { CurriculumPage, NewCurriculumPage } from "../../../src/features/training/ui/curriculum-editor-page.js";
+import { DeliveryCheckPage, DeliveryChecksPage } from "../../../src/features/training/ui/delivery-check-pages.js";
 import { NewSessionPage, ZNewSessionSearch } from "../../../src/features/training/ui/new-session-page.js";
 import { RolloutPlanPage } from "../../../src/features/training/ui/rollout-plan-page.js";
 import { RolloutPlansPage } from "../../../src/features/training/ui/rollout-plans-page.js";
@@ -361,6 +362,21 @@ const staffStatusRoute = createRoute({
   component: StaffStatusPage,
 });
 
+const deliveryChecksRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/training/delivery-checks",
+  component: DeliveryChecksPage,
+});
+
+const deliveryCheckRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/training/delivery-checks/$checkId",
+  component: function DeliveryCheckRoute() {
+    const { checkId } = deliveryCheckRoute.useParams();
+    return <DeliveryCheckPage key={checkId} checkId={checkId} />;
+  },
+});
+
 const fidelityRoute = createRoute({ getParentRoute: () => rootRoute, path: "/fidelity", component: FidelityPage });
 
 const fidelityObservationRoute = createRoute({
@@ -505,6 +521,8 @@ const routeTree = rootRoute.addChildren([
   trainingSurveyResultsRoute,
   trainingSurveyInstrumentRoute,
   staffStatusRoute,
+  deliveryChecksRoute,
+  deliveryCheckRoute,
   fidelityRoute,
   fidelityObservationRoute,
   fidelityReliabilityRoute,

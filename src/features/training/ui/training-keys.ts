@@ -11,6 +11,9 @@ export const trainingKeys = {
   mySurveys: ["training", "my-surveys"] as const,
   surveyInstrument: ["training", "survey-instrument"] as const,
   surveyResults: (sessionId: string) => ["training", "sessions", sessionId, "survey-results"] as const,
+  deliveryChecks: ["training", "delivery-checks"] as const,
+  deliveryCheck: (id: string) => ["training", "delivery-checks", id] as const,
+  deliveryChecklist: ["training", "delivery-checklist"] as const,
   proposal: (id: string, volunteersFirst: boolean) =>
     ["training", "rollout-plans", id, "proposal", volunteersFirst] as const,
 };

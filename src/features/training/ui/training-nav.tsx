@@ -24,6 +24,9 @@ export function TrainingNav() {
             <Link to="/training/survey">Pre/post survey</Link>
           </li>
         ) : null}
+        <li>
+          <Link to="/training/delivery-checks">Delivery checks</Link>
+        </li>
       </ul>
     </nav>
   );

@@ -9,10 +9,13 @@ import { PageHeader } from "../../../../web/src/components/page-header.js";
 import { LoadError, Loading } from "../../../../web/src/components/query-status.js";
 import {
   type Attendance,
+  type PartnerHoursOutcome,
   TRAINER_ROLE_LABELS,
+  ZAttendanceResult,
   ZTrainingSessionDetail,
   ZTrainingSessionList,
 } from "../session.schema.js";
+import { DeliveryCheckPanel } from "./delivery-check-panel.js";
 import { MySurveysSection } from "./my-surveys-section.js";
 import { OnboardingPanel } from "./onboarding-panel.js";
 import { trainingKeys } from "./training-keys.js";
@@ -91,8 +94,20 @@ interface Mark {
   minutes: string;
 }
 
-function AttendanceForm({ session, onSaved }: { session: SessionDetail; onSaved: () => void }) {
+function AttendanceForm({
+  session,
+  onSaved,
+}: {
+  session: SessionDetail;
+  onSaved: (partnerHours: PartnerHoursOutcome[]) => void;
+}) {
   const queryClient = useQueryClient();
+  const { can } = useSession();
+  // Those who may log partner hours can change the default (the session's length) per partner trainer.
+  const partnerTrainers = can("partnerHours.log") ? session.trainers.filter((t) => t.kind === "partner") : [];
+  const [partnerHours, setPartnerHours] = useState<Record<string, string>>(() =>
+    Object.fromEntries(partnerTrainers.map((t) => [t.id, String(session.durationMinutes / 60)])),
+  );
   const [marks, setMarks] = useState<Record<string, Mark>>(() =>
     Object.fromEntries(
       session.enrollments.map((e) => [
@@ -106,7 +121,7 @@ function AttendanceForm({ session, onSaved }: { session: SessionDetail; onSaved:
   );
   const save = useMutation({
     mutationFn: () =>
-      api.put(`/api/training-sessions/${session.id}/attendance`, ZTrainingSessionDetail, {
+      api.put(`/api/training-sessions/${session.id}/attendance`, ZAttendanceResult, {
         records: session.enrollments
           .filter((e) => marks[e.personId]?.attendance)
           .map((e) => {
@@ -117,11 +132,12 @@ function AttendanceForm({ session, onSaved }: { session: SessionDetail; onSaved:
               minutes: mark.attendance === "partial" && mark.minutes !== "" ? Number(mark.minutes) : null,
             };
           }),
+        partnerHours: partnerTrainers.map((t) => ({ trainerId: t.id, hours: Number(partnerHours[t.id]) })),
         version: session.version,
       }),
-    onSuccess: (next) => {
+    onSuccess: ({ partnerHours: outcomes, ...next }) => {
       queryClient.setQueryData(trainingKeys.session(session.id), next);
-      onSaved();
+      onSaved(outcomes);
     },
   });
   const error = isApiError(save.error) ? save.error : null;
@@ -198,6 +214,32 @@ function AttendanceForm({ session, onSaved }: { session: SessionDetail; onSaved:
           </tbody>
         </table>
       </div>
+      {partnerTrainers.length > 0 ? (
+        <fieldset className="field">
+          <legend>Partner co-trainers' hours</legend>
+          <p className="muted">
+            Logged once against each partner's active agreement when you save; change them before the first save if they
+            worked longer or shorter.
+          </p>
+          {partnerTrainers.map((t, index) => {
+            const hoursError = error?.messageFor(`partnerHours.${index}`);
+            return (
+              <div key={t.id} className={hoursError ? "field field-invalid" : "field"}>
+                <label htmlFor={`partner-hours-${t.id}`}>Hours of {t.name}</label>
+                {hoursError ? <p className="field-error">{hoursError}</p> : null}
+                <input
+                  id={`partner-hours-${t.id}`}
+                  className="input input-short"
+                  inputMode="decimal"
+                  value={partnerHours[t.id] ?? ""}
+                  onChange={(event) => setPartnerHours({ ...partnerHours, [t.id]: event.target.value })}
+                  aria-invalid={hoursError ? true : undefined}
+                />
+              </div>
+            );
+          })}
+        </fieldset>
+      ) : null}
       <div className="button-row">
         <button type="submit" className="button" disabled={save.isPending}>
           {save.isPending ? "Saving…" : "Save attendance"}
@@ -237,6 +279,7 @@ function AttendanceList({ session }: { session: SessionDetail }) {
 export function TrainingSessionPage({ sessionId }: { sessionId: string }) {
   const { can, session: signedIn } = useSession();
   const [notice, setNotice] = useState("");
+  const [hoursNotes, setHoursNotes] = useState<PartnerHoursOutcome[]>([]);
   const query = useQuery({
     queryKey: trainingKeys.session(sessionId),
     queryFn: () => api.get(`/api/training-sessions/${sessionId}`, ZTrainingSessionDetail),
@@ -299,15 +342,32 @@ export function TrainingSessionPage({ sessionId }: { sessionId: string }) {
         {mayRecord ? (
           <>
             <p className="muted">Mark each person after the session. Part of it needs the minutes they were there.</p>
-            <p role="status" className="training-notice">
+            <div role="status" className="training-notice">
               {notice}
-            </p>
-            <AttendanceForm key={session.version} session={session} onSaved={() => setNotice("Attendance saved.")} />
+              {hoursNotes.length > 0 ? (
+                <ul>
+                  {hoursNotes.map((note) => (
+                    <li key={note.trainerId}>
+                      {note.name}: {note.message}
+                    </li>
+                  ))}
+                </ul>
+              ) : null}
+            </div>
+            <AttendanceForm
+              key={session.version}
+              session={session}
+              onSaved={(outcomes) => {
+                setNotice("Attendance saved.");
+                setHoursNotes(outcomes);
+              }}
+            />
           </>
         ) : (
           <AttendanceList session={session} />
         )}
       </section>
+      <DeliveryCheckPanel sessionId={session.id} />
     </>
   );
 }
