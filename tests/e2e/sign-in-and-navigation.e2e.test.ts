@@ -59,6 +59,7 @@ describe.skipIf(!browserIsAvailable())("signing in and finding the way around", 
     await expectAccessible(page, "the sign-in page refusing further tries");
   });
 
+  // One sign-in and one accessibility check per demo role: a dozen pages in one test.
   it("lands every demo role on a home page made for it, with only the navigation it may use", async () => {
     for (const login of DEMO_LOGINS) {
       const page = await browser.newPage();
@@ -80,7 +81,7 @@ describe.skipIf(!browserIsAvailable())("signing in and finding the way around", 
       await expectAccessible(page, `the ${login.role} home page`);
       await page.context().close();
     }
-  });
+  }, 180_000);
 
   it("keeps the admin area out of a staff member's navigation and out of reach", async () => {
     const page = await browser.newPage();

@@ -119,7 +119,12 @@ describe.skipIf(!browserIsAvailable())("training: curricula, scheduling and onbo
     await coTrainer.selectOption(partner ?? "");
     expect(await page.getByLabel("Trainer 2 role").inputValue()).toBe("co_trainer");
 
-    await page.getByLabel("Unit", { exact: true }).selectOption({ index: 1 });
+    // The first unit with people in it: other tests may have added an empty unit.
+    const unitPicker = page.getByLabel("Unit", { exact: true });
+    await expect.poll(() => unitPicker.locator("option").count()).toBeGreaterThan(1);
+    const unitLabels = await unitPicker.locator("option").allTextContents();
+    const staffedUnit = unitLabels.findIndex((label) => Number(/\((\d+)\)$/.exec(label)?.[1] ?? 0) > 0);
+    await unitPicker.selectOption({ index: staffedUnit });
     await page.getByRole("button", { name: "Enroll the whole unit" }).click();
     const cohort = page.getByRole("group", { name: /^Cohort/ });
     await expect
