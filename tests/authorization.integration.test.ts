@@ -73,6 +73,7 @@ import {
   rolloutPlanEditBody,
   rolloutPlanState,
   rolloutPlansOf,
+  sessionEditBody,
   trainingSessionState,
   trainingSessionsOf,
 } from "./support/training.js";
@@ -2169,6 +2170,13 @@ const TABLE: Record<string, RouteCase> = {
     allowed: STAFF_ROLES,
     state: (id) => trainingSessionState(db, id),
     send: (c, id) => c.request("GET", `/api/training-sessions/${id}`),
+  },
+  "PUT /api/training-sessions/:sessionId": {
+    kind: "record",
+    record: "trainingSession",
+    allowed: TRAINING_MANAGERS,
+    state: (id) => trainingSessionState(db, id),
+    send: async (c, id) => c.request("PUT", `/api/training-sessions/${id}`, await sessionEditBody(db, id)),
   },
   "PUT /api/training-sessions/:sessionId/attendance": {
     kind: "record",

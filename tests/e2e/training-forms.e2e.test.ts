@@ -154,6 +154,36 @@ describe.skipIf(!browserIsAvailable())("training: curricula, scheduling and onbo
     expect(await page.getByText(`${enrolled} of 25`).count()).toBe(1);
   });
 
+  it("edits a session's place and capacity, keeps its cohort, and refuses a capacity below it", async () => {
+    const page = await browser.newPage();
+    await signIn(page, demoEmail("training_coordinator"));
+    const sessions = await apiGet<{ items: { id: string; title: string; enrolledCount: number }[] }>(
+      page,
+      "/api/training-sessions",
+    );
+    const session = sessions.items.find((s) => s.enrolledCount >= 2);
+    expect(session).toBeDefined();
+    if (!session) return;
+    await page.goto(`/training/sessions/${session.id}`);
+    await page.getByRole("link", { name: "Edit session" }).click();
+    await expect.poll(() => mainHeading(page).textContent()).toBe("Edit session");
+    expect(await page.getByLabel("Title", { exact: true }).inputValue()).toBe(session.title);
+    await expectAccessible(page, "the session edit form");
+
+    await page.getByLabel("Place").fill("Training Center, room 4");
+    await page.getByLabel("Capacity").fill(String(session.enrolledCount - 1));
+    await page.getByRole("button", { name: "Save changes" }).click();
+    await page.getByRole("alert").filter({ hasText: "the capacity cannot be lower" }).waitFor();
+    await expectAccessible(page, "the session edit form with a problem");
+    expect(await page.getByLabel("Place").inputValue()).toBe("Training Center, room 4");
+
+    await page.getByLabel("Capacity").fill(String(session.enrolledCount + 5));
+    await page.getByRole("button", { name: "Save changes" }).click();
+    await expect.poll(() => mainHeading(page).textContent()).toBe(session.title);
+    await page.getByText("Training Center, room 4").waitFor();
+    expect(await page.getByText(`${session.enrolledCount} of ${session.enrolledCount + 5}`).count()).toBe(1);
+  });
+
   it("enrolls recent hires in the next fitting session and says where each went", async () => {
     const page = await browser.newPage();
     await signIn(page, demoEmail("training_coordinator"));

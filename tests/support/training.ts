@@ -238,6 +238,32 @@ export async function attendanceBody(db: Db, id: string) {
   };
 }
 
+/** The session's own fields and trainers at its current version, so only authorization decides. */
+export async function sessionEditBody(db: Db, id: string) {
+  const [session, trainers] = await Promise.all([
+    db.selectFrom("training_sessions").select(["title", "version"]).where("id", "=", id).executeTakeFirst(),
+    db
+      .selectFrom("training_session_trainers")
+      .select(["person_id", "partner_person_id", "role"])
+      .where("session_id", "=", id)
+      .execute(),
+  ]);
+  return {
+    title: session?.title ?? "Foundations",
+    date: "2026-12-03",
+    startTime: "09:00",
+    endTime: "12:00",
+    place: "North Office, room 3",
+    capacity: 20,
+    // A made-up session keeps the body valid with a made-up trainer, so the id decides.
+    trainers:
+      trainers.length > 0
+        ? trainers.map((t) => ({ personId: t.person_id, partnerPersonId: t.partner_person_id, role: t.role }))
+        : [{ personId: "nobody", role: "lead" }],
+    version: session?.version ?? 1,
+  };
+}
+
 export async function trainingSessionsOf(db: Db, agencyId: string) {
   const rows = await db.selectFrom("training_sessions").select("id").where("agency_id", "=", agencyId).execute();
   return String(rows.length);

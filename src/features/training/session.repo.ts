@@ -140,6 +140,30 @@ export async function insertSession(db: Db, agencyId: string, session: NewSessio
   return id;
 }
 
+/** Changes a session's own fields when it is still at the version read; false when it is not. */
+export async function updateSession(db: Db, agencyId: string, id: string, version: number, session: NewSession) {
+  const result = await db
+    .updateTable("training_sessions")
+    .set({
+      title: session.title,
+      curriculum_id: session.curriculumId,
+      module_ids_json: JSON.stringify(session.moduleIds),
+      starts_at: session.startsAt,
+      ends_at: session.endsAt,
+      place: session.place,
+      video_link: session.videoLink,
+      facility: session.facility,
+      capacity: session.capacity,
+      version: version + 1,
+      updated_at: nowUtc(),
+    })
+    .where("agency_id", "=", agencyId)
+    .where("id", "=", id)
+    .where("version", "=", version)
+    .executeTakeFirst();
+  return updatedOneRow(result);
+}
+
 export async function bumpSessionVersion(db: Db, agencyId: string, id: string, version: number) {
   const result = await db
     .updateTable("training_sessions")
@@ -186,6 +210,24 @@ export async function insertTrainers(db: Db, agencyId: string, sessionId: string
       })
       .execute();
   }
+}
+
+export async function updateTrainerRole(db: Db, agencyId: string, trainerId: string, role: string) {
+  await db
+    .updateTable("training_session_trainers")
+    .set({ role })
+    .where("agency_id", "=", agencyId)
+    .where("id", "=", trainerId)
+    .execute();
+}
+
+export async function deleteTrainers(db: Db, agencyId: string, trainerIds: string[]) {
+  if (trainerIds.length === 0) return;
+  await db
+    .deleteFrom("training_session_trainers")
+    .where("agency_id", "=", agencyId)
+    .where("id", "in", trainerIds)
+    .execute();
 }
 
 export interface EnrollmentRow {

@@ -7,6 +7,7 @@ import {
   ZAttendanceResult,
   ZStaffTrainingStatus,
   ZTrainingSessionDetail,
+  ZTrainingSessionEdit,
   ZTrainingSessionInput,
   ZTrainingSessionList,
 } from "./session.schema.js";
@@ -17,6 +18,7 @@ import {
   getTrainingSession,
   listTrainingSessions,
   recordAttendance,
+  updateTrainingSession,
 } from "./session.service.js";
 
 const problems = { 400: ZProblem, 401: ZProblem, 403: ZProblem, 404: ZProblem, 409: ZProblem };
@@ -58,6 +60,19 @@ export function registerSessionRoutes(app: App) {
       response: { 200: ZTrainingSessionDetail, ...problems },
     },
     handler: async (request) => getTrainingSession(db, actorOf(request), request.params.sessionId),
+  });
+
+  app.put("/api/training-sessions/:sessionId", {
+    config: { access: "training.manage" },
+    schema: {
+      tags,
+      summary:
+        "Change a session's title, modules, time (on the agency's clock), place or link, capacity and trainers; the cohort is kept. Send the version you read, or get 409. Capacity cannot drop below the number enrolled",
+      params: ZSessionParams,
+      body: ZTrainingSessionEdit,
+      response: { 200: ZTrainingSessionDetail, ...problems },
+    },
+    handler: async (request) => updateTrainingSession(db, actorOf(request), request.params.sessionId, request.body),
   });
 
   app.put("/api/training-sessions/:sessionId/attendance", {

@@ -65,41 +65,57 @@ const optionalId = z
   .transform((v) => v || null)
   .nullable();
 
+/** What a session is, apart from who is enrolled: the fields shared by scheduling and editing. */
+const sessionFields = {
+  title: z.string().trim().min(1, "Enter a title.").max(200, "Use at most 200 characters."),
+  curriculumId: optionalId.default(null),
+  moduleIds: z.array(z.string().max(64)).max(100).default([]),
+  date: z.iso.date({ message: "Use a date like 2026-12-03." }),
+  startTime: localTime.describe("In the agency's time zone"),
+  endTime: localTime.describe("In the agency's time zone"),
+  place: z.string().trim().max(300).default(""),
+  videoLink: z.union([z.literal(""), z.url({ message: "Enter a full link starting with https://." })]).default(""),
+  facility: z.string().trim().max(300).default(""),
+  capacity: z.number().int().min(1, "Capacity is at least 1.").max(200),
+  trainers: z
+    .array(
+      z
+        .object({ personId: optionalId.default(null), partnerPersonId: optionalId.default(null), role: ZTrainerRole })
+        .refine((t) => (t.personId === null) !== (t.partnerPersonId === null), {
+          message: "Choose one staff person or one partner person.",
+          path: ["personId"],
+        }),
+    )
+    .min(1, "Add at least one trainer.")
+    .max(10),
+};
+
+type SessionFields = { startTime: string; endTime: string; place: string; videoLink: string };
+
+const endsAfterStart = (s: SessionFields) => s.endTime > s.startTime;
+const endsAfterStartError = { message: "The session ends after it starts.", path: ["endTime"] };
+const hasPlaceOrLink = (s: SessionFields) => s.place !== "" || s.videoLink !== "";
+const placeOrLinkError = { message: "Give a place or a video link.", path: ["place"] };
+
 export const ZTrainingSessionInput = z
-  .object({
-    title: z.string().trim().min(1, "Enter a title.").max(200, "Use at most 200 characters."),
-    curriculumId: optionalId.default(null),
-    moduleIds: z.array(z.string().max(64)).max(100).default([]),
-    date: z.iso.date({ message: "Use a date like 2026-12-03." }),
-    startTime: localTime.describe("In the agency's time zone"),
-    endTime: localTime.describe("In the agency's time zone"),
-    place: z.string().trim().max(300).default(""),
-    videoLink: z.union([z.literal(""), z.url({ message: "Enter a full link starting with https://." })]).default(""),
-    facility: z.string().trim().max(300).default(""),
-    capacity: z.number().int().min(1, "Capacity is at least 1.").max(200),
-    trainers: z
-      .array(
-        z
-          .object({ personId: optionalId.default(null), partnerPersonId: optionalId.default(null), role: ZTrainerRole })
-          .refine((t) => (t.personId === null) !== (t.partnerPersonId === null), {
-            message: "Choose one staff person or one partner person.",
-            path: ["personId"],
-          }),
-      )
-      .min(1, "Add at least one trainer.")
-      .max(10),
-    enrolledPersonIds: z.array(z.string().max(64)).max(200).default([]),
-  })
-  .refine((s) => s.endTime > s.startTime, { message: "The session ends after it starts.", path: ["endTime"] })
-  .refine((s) => s.place !== "" || s.videoLink !== "", {
-    message: "Give a place or a video link.",
-    path: ["place"],
-  })
+  .object({ ...sessionFields, enrolledPersonIds: z.array(z.string().max(64)).max(200).default([]) })
+  .refine(endsAfterStart, endsAfterStartError)
+  .refine(hasPlaceOrLink, placeOrLinkError)
   .refine((s) => s.enrolledPersonIds.length <= s.capacity, {
     message: "More people are enrolled than the session holds.",
     path: ["enrolledPersonIds"],
   });
 export type TrainingSessionInput = z.output<typeof ZTrainingSessionInput>;
+
+/**
+ * Editing a session: the same fields as scheduling it, without the cohort (enrollment and
+ * attendance have their own routes), and the version the edit started from.
+ */
+export const ZTrainingSessionEdit = z
+  .object({ ...sessionFields, version: z.number().int().positive() })
+  .refine(endsAfterStart, endsAfterStartError)
+  .refine(hasPlaceOrLink, placeOrLinkError);
+export type TrainingSessionEdit = z.output<typeof ZTrainingSessionEdit>;
 
 export const ZAttendanceInput = z.object({
   records: z

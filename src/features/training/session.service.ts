@@ -16,6 +16,7 @@ import { AUDIENCE_OF_JOB, nextFittingSession } from "./onboarding.js";
 import { checkCohortSize, DEFAULT_COHORT_BOUNDS } from "./planner-rules.js";
 import {
   bumpSessionVersion,
+  deleteTrainers,
   findEnrollmentsOfPeople,
   findEnrollmentsOfSession,
   findLoggedPartnerMinutes,
@@ -29,12 +30,15 @@ import {
   insertTrainers,
   type SessionRow,
   updateAttendance,
+  updateSession,
+  updateTrainerRole,
 } from "./session.repo.js";
 import type {
   AttendanceInput,
   PartnerHoursOutcome,
   TrainingSession,
   TrainingSessionDetail,
+  TrainingSessionEdit,
   TrainingSessionInput,
 } from "./session.schema.js";
 import { trainingStatusOf } from "./staff-status.js";
@@ -114,7 +118,11 @@ export async function getTrainingSession(db: Db, actor: Actor, id: string) {
   return detailOf(db, actor.agencyId, row);
 }
 
-async function checkReferences(db: Db, agencyId: string, input: TrainingSessionInput) {
+async function checkReferences(
+  db: Db,
+  agencyId: string,
+  input: Pick<TrainingSessionInput, "curriculumId" | "moduleIds" | "trainers"> & { enrolledPersonIds?: string[] },
+) {
   const errors: FieldError[] = [];
   if (input.curriculumId) {
     const curriculum = await findCurriculumById(db, agencyId, input.curriculumId);
@@ -135,12 +143,13 @@ async function checkReferences(db: Db, agencyId: string, input: TrainingSessionI
       errors.push({ field: `trainers.${i}.partnerPersonId`, message: "That partner person does not exist." });
     }
   }
-  for (const [i, personId] of input.enrolledPersonIds.entries()) {
+  const enrolledPersonIds = input.enrolledPersonIds ?? [];
+  for (const [i, personId] of enrolledPersonIds.entries()) {
     if (!(await isPersonOfAgency(db, agencyId, personId))) {
       errors.push({ field: `enrolledPersonIds.${i}`, message: "That person does not exist." });
     }
   }
-  if (new Set(input.enrolledPersonIds).size !== input.enrolledPersonIds.length) {
+  if (new Set(enrolledPersonIds).size !== enrolledPersonIds.length) {
     errors.push({ field: "enrolledPersonIds", message: "Someone is enrolled twice." });
   }
   if (errors.length > 0) throw new AppError("VALIDATION", "Some fields need attention.", { fieldErrors: errors });
@@ -173,6 +182,86 @@ export async function createTrainingSession(db: Db, actor: Actor, input: Trainin
       entityType: "training_session",
       entityId: id,
       summary: `Scheduled training session ${after.title} on ${after.startsLocal} with ${after.enrollments.length} enrolled`,
+      after,
+    });
+    return after;
+  });
+}
+
+const trainerKey = (t: { personId: string | null; partnerPersonId: string | null }) =>
+  t.personId ? `staff:${t.personId}` : `partner:${t.partnerPersonId}`;
+
+/**
+ * Changes a session's time, place, capacity, modules and trainers; the cohort stays as it is.
+ * Trainers who stay keep their row (so hours already logged for them stay linked); a partner
+ * trainer whose hours were logged for this session cannot be taken off it.
+ */
+export async function updateTrainingSession(db: Db, actor: Actor, id: string, input: TrainingSessionEdit) {
+  return db.transaction().execute(async (trx) => {
+    const row = await loadSession(trx, actor, id);
+    authorize(actor, "training.manage", here(actor), SESSION);
+    const before = await detailOf(trx, actor.agencyId, row);
+    await checkReferences(trx, actor.agencyId, input);
+    const errors: FieldError[] = [];
+    if (input.capacity < before.enrollments.length) {
+      errors.push({
+        field: "capacity",
+        message: `${before.enrollments.length} people are enrolled; the capacity cannot be lower.`,
+      });
+    }
+    const wanted = new Map(input.trainers.map((t) => [trainerKey(t), t]));
+    if (wanted.size !== input.trainers.length)
+      errors.push({ field: "trainers", message: "A trainer is listed twice." });
+    const current = await findTrainersOfSession(trx, actor.agencyId, id);
+    const removed = current.filter((t) => !wanted.has(trainerKey(t)));
+    const logged = await findLoggedPartnerMinutes(trx, actor.agencyId, id);
+    for (const trainer of removed.filter((t) => logged.has(t.id))) {
+      const name = before.trainers.find((t) => t.id === trainer.id)?.name ?? "A partner trainer";
+      errors.push({
+        field: "trainers",
+        message: `${name}'s hours for this session are logged; keep them as a trainer.`,
+      });
+    }
+    if (errors.length > 0) throw new AppError("VALIDATION", "Some fields need attention.", { fieldErrors: errors });
+    const timeZone = await timeZoneOf(trx, actor.agencyId);
+    const changed = await updateSession(trx, actor.agencyId, id, input.version, {
+      title: input.title,
+      curriculumId: input.curriculumId,
+      moduleIds: [...new Set(input.moduleIds)],
+      startsAt: toUtc(input.date, input.startTime, timeZone),
+      endsAt: toUtc(input.date, input.endTime, timeZone),
+      place: input.place,
+      videoLink: input.videoLink,
+      facility: input.facility,
+      capacity: input.capacity,
+    });
+    if (!changed) throw staleVersion(before);
+    await deleteTrainers(
+      trx,
+      actor.agencyId,
+      removed.map((t) => t.id),
+    );
+    const kept = new Map(current.map((t) => [trainerKey(t), t]));
+    for (const trainer of input.trainers) {
+      const existing = kept.get(trainerKey(trainer));
+      if (existing && existing.role !== trainer.role)
+        await updateTrainerRole(trx, actor.agencyId, existing.id, trainer.role);
+    }
+    await insertTrainers(
+      trx,
+      actor.agencyId,
+      id,
+      input.trainers.filter((t) => !kept.has(trainerKey(t))),
+    );
+    const after = await detailOf(trx, actor.agencyId, (await findSessionById(trx, actor.agencyId, id)) as SessionRow);
+    await recordAuditEvent(trx, {
+      agencyId: actor.agencyId,
+      actorUserId: actor.userId,
+      action: "update",
+      entityType: "training_session",
+      entityId: id,
+      summary: `Changed training session ${after.title} on ${after.startsLocal}`,
+      before,
       after,
     });
     return after;

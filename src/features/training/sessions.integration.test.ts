@@ -187,3 +187,109 @@ describe("training sessions", () => {
     ).toBe(403);
   });
 });
+
+describe("editing a training session", () => {
+  const editBody = (session: Session, overrides: Record<string, unknown> = {}) => ({
+    ...sessionBody(),
+    enrolledPersonIds: undefined,
+    version: session.version,
+    ...overrides,
+  });
+  const sessionRow = (id: string) =>
+    db.selectFrom("training_sessions").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
+
+  it("changes the time, place, capacity and trainers, keeps the cohort, and audits the change", async () => {
+    const session = await schedule();
+    const response = await coordinator.request(
+      "PUT",
+      `/api/training-sessions/${session.id}`,
+      editBody(session, {
+        title: "Foundations, cohort 1 (moved)",
+        date: "2026-12-04",
+        startTime: "13:00",
+        endTime: "15:30",
+        place: "South Office, hall",
+        capacity: 12,
+        trainers: [
+          { personId: trainerPersonId, role: "lead" },
+          { personId: world.people.supervisorN1.id, role: "co_trainer" },
+        ],
+      }),
+    );
+    expect(response.statusCode, response.body).toBe(200);
+    const edited = response.json<Session & { place: string; capacity: number; title: string }>();
+    // 13:00 in Chicago in December is 19:00 UTC.
+    expect(edited.startsAt).toBe("2026-12-04T19:00:00.000Z");
+    expect(edited.durationMinutes).toBe(150);
+    expect(edited.place).toBe("South Office, hall");
+    expect(edited.capacity).toBe(12);
+    expect(edited.version).toBe(session.version + 1);
+    expect(edited.trainers.map((t) => t.role)).toEqual(["lead", "co_trainer"]);
+    expect(edited.enrollments.map((e) => e.personId).sort()).toEqual(
+      [world.people.workerN1.id, world.people.workerN2.id].sort(),
+    );
+    const audit = await db
+      .selectFrom("audit_events")
+      .select(["action", "summary"])
+      .where("entity_id", "=", session.id)
+      .orderBy("id")
+      .execute();
+    expect(audit.at(-1)).toEqual({
+      action: "update",
+      summary: expect.stringContaining("Changed training session Foundations, cohort 1 (moved)"),
+    });
+  });
+
+  it("answers 409 with the current session to a stale version, changing nothing", async () => {
+    const session = await schedule();
+    const first = await coordinator.request("PUT", `/api/training-sessions/${session.id}`, editBody(session));
+    expect(first.statusCode, first.body).toBe(200);
+    const saved = await sessionRow(session.id);
+    const stale = await coordinator.request(
+      "PUT",
+      `/api/training-sessions/${session.id}`,
+      editBody(session, { place: "Somewhere else" }),
+    );
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json<{ current: { version: number } }>().current.version).toBe(session.version + 1);
+    expect(await sessionRow(session.id)).toEqual(saved);
+  });
+
+  it("refuses bad input field by field, including a capacity below the number enrolled, and changes nothing", async () => {
+    const session = await schedule();
+    const before = await sessionRow(session.id);
+    const cases: [Record<string, unknown>, string][] = [
+      [{ capacity: 1 }, "capacity"],
+      [{ place: "", videoLink: "" }, "place"],
+      [{ endTime: "08:00" }, "endTime"],
+      [{ title: "" }, "title"],
+      [{ trainers: [{ personId: "nobody", role: "lead" }] }, "trainers.0.personId"],
+    ];
+    for (const [overrides, field] of cases) {
+      const response = await coordinator.request(
+        "PUT",
+        `/api/training-sessions/${session.id}`,
+        editBody(session, overrides),
+      );
+      expect(response.statusCode, field).toBe(400);
+      expect(response.json<{ errors: { field: string }[] }>().errors.map((e) => e.field)).toContain(field);
+    }
+    expect(await sessionRow(session.id)).toEqual(before);
+  });
+
+  it("lets only training managers edit, and answers 404 to another agency", async () => {
+    const session = await schedule();
+    const forbidden = await trainer.request("PUT", `/api/training-sessions/${session.id}`, editBody(session));
+    expect(forbidden.statusCode).toBe(403);
+    const otherWorld = await buildWorld(db, "sessions-other");
+    const otherCoordinator = await signIn(app, otherWorld.emails.training_coordinator);
+    const before = await sessionRow(session.id);
+    const response = await otherCoordinator.request(
+      "PUT",
+      `/api/training-sessions/${session.id}`,
+      editBody(session, { trainers: [{ personId: otherWorld.people.supervisorN1.id, role: "lead" }] }),
+    );
+    expect(response.statusCode).toBe(404);
+    expect(await sessionRow(session.id)).toEqual(before);
+  });
+});

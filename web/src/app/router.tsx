@@ -46,6 +46,7 @@ import { TeamsPage } from "../../../src/features/teams/ui/teams-page.js";
 import { CurriculaPage } from "../../../src/features/training/ui/curricula-page.js";
 import { CurriculumPage, NewCurriculumPage } from "../../../src/features/training/ui/curriculum-editor-page.js";
 import { DeliveryCheckPage, DeliveryChecksPage } from "../../../src/features/training/ui/delivery-check-pages.js";
+import { EditSessionPage } from "../../../src/features/training/ui/edit-session-page.js";
 import { NewSessionPage, ZNewSessionSearch } from "../../../src/features/training/ui/new-session-page.js";
 import { RolloutPlanPage } from "../../../src/features/training/ui/rollout-plan-page.js";
 import { RolloutPlansPage } from "../../../src/features/training/ui/rollout-plans-page.js";
@@ -341,6 +342,15 @@ const newTrainingSessionRoute = createRoute({
   },
 });
 
+const editTrainingSessionRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/training/sessions/$sessionId/edit",
+  component: function EditTrainingSessionRoute() {
+    const { sessionId } = editTrainingSessionRoute.useParams();
+    return <EditSessionPage key={sessionId} sessionId={sessionId} />;
+  },
+});
+
 const trainingSurveyResultsRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: "/training/sessions/$sessionId/survey",
@@ -518,6 +528,7 @@ const routeTree = rootRoute.addChildren([
   newCurriculumRoute,
   curriculumRoute,
   newTrainingSessionRoute,
+  editTrainingSessionRoute,
   trainingSurveyResultsRoute,
   trainingSurveyInstrumentRoute,
   staffStatusRoute,

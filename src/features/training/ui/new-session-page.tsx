@@ -1,4 +1,4 @@
-import { useMutation, useQueries, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { type FormEvent, useState } from "react";
 import { z } from "zod";
@@ -6,63 +6,13 @@ import { api, isApiError } from "../../../../web/src/api/api-client.js";
 import { ErrorSummary } from "../../../../web/src/components/error-summary.js";
 import { SelectField, TextField } from "../../../../web/src/components/form-fields.js";
 import { PageHeader } from "../../../../web/src/components/page-header.js";
-import { ZAgency } from "../../agencies/agency.schema.js";
 import { ZOrgTree } from "../../org/org-unit.schema.js";
-import { ZPartnerOrganizationDetail, ZPartnerOrganizationList } from "../../partners/partner.schema.js";
 import { ZPeoplePage } from "../../people/person.schema.js";
-import { ZCurriculumList } from "../curriculum.schema.js";
-import {
-  TRAINER_ROLE_LABELS,
-  TRAINER_ROLES,
-  type TrainingSessionDetail,
-  ZTrainingSessionDetail,
-} from "../session.schema.js";
+import { type TrainingSessionDetail, ZTrainingSessionDetail } from "../session.schema.js";
+import { emptySessionDraft, SESSION_FIELDS, type SessionDraft, SessionFields, toSessionBody } from "./session-form.js";
 import { trainingKeys } from "./training-keys.js";
 
 export const ZNewSessionSearch = z.object({ curriculumId: z.string().max(64).optional() });
-
-type TrainerRole = (typeof TRAINER_ROLES)[number];
-
-interface TrainerDraft {
-  key: string;
-  /** `staff:<personId>` or `partner:<partnerPersonId>`, so one list offers both. */
-  who: string;
-  role: TrainerRole;
-}
-
-let nextKey = 0;
-const newTrainer = (role: TrainerRole): TrainerDraft => ({ key: `trainer-${++nextKey}`, who: "", role });
-
-/** Staff who train, and the people of each partner organization, as one list of choices. */
-function useTrainerChoices() {
-  const staff = useQuery({
-    queryKey: ["people", { jobRole: "trainer" }],
-    queryFn: () => api.get("/api/people", ZPeoplePage, { jobRole: "trainer", pageSize: 200 }),
-  });
-  const organizations = useQuery({
-    queryKey: ["partners", "organizations"],
-    queryFn: () => api.get("/api/partner-organizations", ZPartnerOrganizationList),
-  });
-  const details = useQueries({
-    queries: (organizations.data?.items ?? []).map((o) => ({
-      queryKey: ["partners", "organizations", o.id],
-      queryFn: () => api.get(`/api/partner-organizations/${o.id}`, ZPartnerOrganizationDetail),
-    })),
-  });
-  return [
-    { value: "", label: "Choose a trainer" },
-    ...(staff.data?.items ?? []).map((p) => ({
-      value: `staff:${p.id}`,
-      label: `${p.givenName} ${p.familyName} (staff)`,
-    })),
-    ...details.flatMap((d) =>
-      (d.data?.people ?? []).map((p) => ({
-        value: `partner:${p.id}`,
-        label: `${p.fullName} (${p.partnerOrganizationName})`,
-      })),
-    ),
-  ];
-}
 
 interface Enrolled {
   id: string;
@@ -209,47 +159,16 @@ function Scheduled({ session, onAnother }: { session: TrainingSessionDetail; onA
  */
 export function NewSessionPage({ curriculumId: initialCurriculum }: { curriculumId: string | undefined }) {
   const queryClient = useQueryClient();
-  const agency = useQuery({ queryKey: ["agency"], queryFn: () => api.get("/api/agency", ZAgency) });
-  const curricula = useQuery({
-    queryKey: trainingKeys.curricula,
-    queryFn: () => api.get("/api/curricula", ZCurriculumList),
-  });
-  const trainerChoices = useTrainerChoices();
-  const [title, setTitle] = useState("");
-  const [curriculumId, setCurriculumId] = useState(initialCurriculum ?? "");
-  const [moduleIds, setModuleIds] = useState<string[]>([]);
-  const [date, setDate] = useState("");
-  const [startTime, setStartTime] = useState("09:00");
-  const [endTime, setEndTime] = useState("16:00");
-  const [place, setPlace] = useState("");
-  const [videoLink, setVideoLink] = useState("");
-  const [facility, setFacility] = useState("");
-  const [capacity, setCapacity] = useState("20");
-  const [trainers, setTrainers] = useState<TrainerDraft[]>(() => [newTrainer("lead")]);
+  const [draft, setDraft] = useState(() => emptySessionDraft(initialCurriculum ?? ""));
+  const setField = (field: keyof SessionDraft, value: string) =>
+    setDraft((current) => ({ ...current, [field]: value }));
   const [enrolled, setEnrolled] = useState<Enrolled[]>([]);
   const [scheduled, setScheduled] = useState<TrainingSessionDetail | null>(null);
 
   const save = useMutation({
     mutationFn: () =>
       api.post("/api/training-sessions", ZTrainingSessionDetail, {
-        title,
-        curriculumId,
-        moduleIds,
-        date,
-        startTime,
-        endTime,
-        place,
-        videoLink,
-        facility,
-        capacity: capacity.trim() === "" ? null : Number(capacity),
-        trainers: trainers.map((t) => {
-          const [kind, id] = t.who.split(":");
-          return {
-            personId: kind === "staff" ? (id ?? "") : "",
-            partnerPersonId: kind === "partner" ? (id ?? "") : "",
-            role: t.role,
-          };
-        }),
+        ...toSessionBody(draft),
         enrolledPersonIds: enrolled.map((e) => e.id),
       }),
     onSuccess: (session) => {
@@ -260,7 +179,6 @@ export function NewSessionPage({ curriculumId: initialCurriculum }: { curriculum
   });
   const error = isApiError(save.error) ? save.error : null;
   const errorFor = (field: string) => error?.messageFor(field);
-  const curriculum = curricula.data?.items.find((c) => c.id === curriculumId);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     save.mutate();
@@ -291,164 +209,13 @@ export function NewSessionPage({ curriculumId: initialCurriculum }: { curriculum
       </>
     );
   }
-  const fields = {
-    title: { id: "session-title", label: "Title" },
-    curriculumId: { id: "session-curriculum", label: "Curriculum" },
-    moduleIds: { id: "session-modules", label: "Modules" },
-    date: { id: "session-date", label: "Date" },
-    startTime: { id: "session-start", label: "Starts" },
-    endTime: { id: "session-end", label: "Ends" },
-    place: { id: "session-place", label: "Place" },
-    videoLink: { id: "session-video", label: "Video link" },
-    facility: { id: "session-facility", label: "Facility" },
-    capacity: { id: "session-capacity", label: "Capacity" },
-    trainers: { id: "trainer-0", label: "Trainers" },
-    enrolledPersonIds: { id: "enrolledPersonIds", label: "Cohort" },
-  };
+  const fields = { ...SESSION_FIELDS, enrolledPersonIds: { id: "enrolledPersonIds", label: "Cohort" } };
   return (
     <>
       {header}
       <form onSubmit={submit} noValidate className="stack">
         <ErrorSummary error={error} fields={fields} />
-        <TextField id="session-title" label="Title" value={title} onChange={setTitle} error={errorFor("title")} />
-        <SelectField
-          id="session-curriculum"
-          label="Curriculum"
-          value={curriculumId}
-          onChange={(next) => {
-            setCurriculumId(next);
-            setModuleIds([]);
-          }}
-          options={[
-            { value: "", label: "No curriculum (open to everyone)" },
-            ...(curricula.data?.items ?? []).map((c) => ({ value: c.id, label: c.title })),
-          ]}
-          error={errorFor("curriculumId")}
-        />
-        {curriculum && curriculum.modules.length > 0 ? (
-          <fieldset className="fieldset" id="session-modules" tabIndex={-1}>
-            <legend>Modules taught in this session</legend>
-            <p className="field-hint">None checked means the whole curriculum.</p>
-            {errorFor("moduleIds") ? <p className="field-error">{errorFor("moduleIds")}</p> : null}
-            {curriculum.modules.map((m) => (
-              <div key={m.id} className="field field-checkbox">
-                <input
-                  id={`session-module-${m.id}`}
-                  type="checkbox"
-                  checked={moduleIds.includes(m.id)}
-                  onChange={(event) =>
-                    setModuleIds(event.target.checked ? [...moduleIds, m.id] : moduleIds.filter((id) => id !== m.id))
-                  }
-                />
-                <label htmlFor={`session-module-${m.id}`}>
-                  {m.title} ({m.durationMinutes} min)
-                </label>
-              </div>
-            ))}
-          </fieldset>
-        ) : null}
-        <TextField
-          id="session-date"
-          label="Date"
-          type="date"
-          width="medium"
-          value={date}
-          onChange={setDate}
-          error={errorFor("date")}
-        />
-        <TextField
-          id="session-start"
-          label="Starts"
-          type="time"
-          width="short"
-          hint={agency.data ? `On the agency's clock (${agency.data.timeZone}).` : "On the agency's clock."}
-          value={startTime}
-          onChange={setStartTime}
-          error={errorFor("startTime")}
-        />
-        <TextField
-          id="session-end"
-          label="Ends"
-          type="time"
-          width="short"
-          value={endTime}
-          onChange={setEndTime}
-          error={errorFor("endTime")}
-        />
-        <TextField
-          id="session-place"
-          label="Place"
-          hint="An address or room; leave empty for an online session with a video link."
-          value={place}
-          onChange={setPlace}
-          error={errorFor("place")}
-        />
-        <TextField
-          id="session-video"
-          label="Video link"
-          value={videoLink}
-          onChange={setVideoLink}
-          error={errorFor("videoLink")}
-        />
-        <TextField
-          id="session-facility"
-          label="Facility"
-          hint="Optional, e.g. the training center's name."
-          value={facility}
-          onChange={setFacility}
-          error={errorFor("facility")}
-        />
-        <TextField
-          id="session-capacity"
-          label="Capacity"
-          inputMode="numeric"
-          width="short"
-          value={capacity}
-          onChange={setCapacity}
-          error={errorFor("capacity")}
-        />
-        <fieldset className="fieldset">
-          <legend>Trainers</legend>
-          {errorFor("trainers") ? <p className="field-error">{errorFor("trainers")}</p> : null}
-          {trainers.map((trainer, index) => (
-            <div key={trainer.key} className="session-trainer">
-              <SelectField
-                id={`trainer-${index}`}
-                label={`Trainer ${index + 1}`}
-                value={trainer.who}
-                onChange={(who) => setTrainers(trainers.map((t, i) => (i === index ? { ...t, who } : t)))}
-                options={trainerChoices}
-                error={errorFor(`trainers.${index}.personId`) ?? errorFor(`trainers.${index}.partnerPersonId`)}
-              />
-              <SelectField
-                label={`Trainer ${index + 1} role`}
-                value={trainer.role}
-                onChange={(role) =>
-                  setTrainers(trainers.map((t, i) => (i === index ? { ...t, role: role as TrainerRole } : t)))
-                }
-                options={TRAINER_ROLES.map((r) => ({ value: r, label: TRAINER_ROLE_LABELS[r] }))}
-              />
-              {trainers.length > 1 ? (
-                <button
-                  type="button"
-                  className="button button-secondary button-small"
-                  onClick={() => setTrainers(trainers.filter((_, i) => i !== index))}
-                >
-                  Remove trainer {index + 1}
-                </button>
-              ) : null}
-            </div>
-          ))}
-          <div className="button-row">
-            <button
-              type="button"
-              className="button button-secondary"
-              onClick={() => setTrainers([...trainers, newTrainer("co_trainer")])}
-            >
-              Add a co-trainer
-            </button>
-          </div>
-        </fieldset>
+        <SessionFields draft={draft} setField={setField} errorFor={errorFor} />
         <CohortPicker enrolled={enrolled} onChange={setEnrolled} error={errorFor("enrolledPersonIds")} />
         <div className="button-row">
           <button type="submit" className="button" disabled={save.isPending}>

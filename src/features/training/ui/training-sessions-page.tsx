@@ -298,6 +298,13 @@ export function TrainingSessionPage({ sessionId }: { sessionId: string }) {
         title={session.title}
         intro={`${session.startsLocal} to ${session.endsLocal} (${session.timeZone})`}
       />
+      {can("training.manage") ? (
+        <div className="button-row">
+          <Link to="/training/sessions/$sessionId/edit" params={{ sessionId: session.id }} className="button">
+            Edit session
+          </Link>
+        </div>
+      ) : null}
       <section className="panel" aria-labelledby="session-facts-heading">
         <h2 id="session-facts-heading">Details</h2>
         <dl className="training-facts">
