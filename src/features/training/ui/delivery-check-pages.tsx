@@ -161,6 +161,8 @@ function DeliveryCheckForm({ check }: { check: DeliveryCheck }) {
     Object.fromEntries(check.ratings.map((r) => [r.item, { rating: r.rating, comment: r.comment }])),
   );
   const [comment, setComment] = useState(check.comment);
+  // The version this edit builds on; kept here so a save does not remount the form and drop its notice.
+  const [version, setVersion] = useState(check.version);
   const [saved, setSaved] = useState("");
   const save = useMutation({
     mutationFn: () =>
@@ -169,9 +171,10 @@ function DeliveryCheckForm({ check }: { check: DeliveryCheck }) {
           .filter(([, mark]) => mark.rating !== "")
           .map(([item, mark]) => ({ item, rating: mark.rating, comment: mark.comment })),
         comment,
-        version: check.version,
+        version,
       }),
     onSuccess: (next) => {
+      setVersion(next.version);
       queryClient.setQueryData(trainingKeys.deliveryCheck(check.id), next);
       void queryClient.invalidateQueries({ queryKey: trainingKeys.deliveryChecks });
       setSaved("Delivery check saved.");
@@ -258,6 +261,21 @@ function DeliveryCheckForm({ check }: { check: DeliveryCheck }) {
   );
 }
 
+function SectionScores({ check }: { check: DeliveryCheck }) {
+  return (
+    <dl className="training-facts">
+      {check.scores.map((s) => (
+        <div key={s.section}>
+          <dt>{s.label}</dt>
+          <dd>
+            {s.metPercent}% met ({s.met} of {s.items} items)
+          </dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
 function DeliveryCheckResults({ check }: { check: DeliveryCheck }) {
   const checklist = useQuery({
     queryKey: trainingKeys.deliveryChecklist,
@@ -267,16 +285,7 @@ function DeliveryCheckResults({ check }: { check: DeliveryCheck }) {
   const textOf = new Map(checklist.data?.items.map((i) => [i.key, i.text]) ?? []);
   return (
     <>
-      <dl className="training-facts">
-        {check.scores.map((s) => (
-          <div key={s.section}>
-            <dt>{s.label}</dt>
-            <dd>
-              {s.metPercent}% met ({s.met} of {s.items} items)
-            </dd>
-          </div>
-        ))}
-      </dl>
+      <SectionScores check={check} />
       <div className="table-wrap">
         <table className="table">
           <caption>Every item</caption>
@@ -334,8 +343,9 @@ export function DeliveryCheckPage({ checkId }: { checkId: string }) {
       </p>
       {data.canRecord ? (
         <>
+          {data.recordedAt ? <SectionScores check={data} /> : null}
           <p className="muted">Rate every item Met, Partly or Not met. Comments help the trainers most.</p>
-          <DeliveryCheckForm key={data.version} check={data} />
+          <DeliveryCheckForm key={data.id} check={data} />
         </>
       ) : (
         <DeliveryCheckResults check={data} />

@@ -1,0 +1,183 @@
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { DELIVERY_CHECKLIST, type DeliveryRating } from "../../src/features/training/delivery-checklist.js";
+import { formatInZone } from "../../src/shared/time.js";
+import { expectAccessible } from "./support/axe.js";
+import { browserIsAvailable, useBrowser } from "./support/browser.js";
+import { apiGet, demoEmail, mainHeading, signIn } from "./support/cascade.js";
+
+/** The demo's upcoming session, trained by the demo trainer and without a delivery check yet. */
+const SESSION = "Practice model foundations: Region 1, cohort 2";
+
+/**
+ * What the observer marks. Content coverage all Met (4 of 4, 100%); format and sequencing 2 of 4
+ * Met (50%); delivery quality 1 of 4 Met (25%), since Partly does not count as met.
+ */
+const MARKS: Record<string, DeliveryRating> = {
+  cc_elements: "met",
+  cc_examples: "met",
+  cc_practice: "met",
+  cc_accuracy: "met",
+  fs_order: "met",
+  fs_time: "met",
+  fs_mix: "partly",
+  fs_close: "not_met",
+  dq_engage: "met",
+  dq_questions: "partly",
+  dq_shared: "partly",
+  dq_respect: "not_met",
+};
+const RADIO_LABELS: Record<DeliveryRating, string> = { met: "Met", partly: "Partly", not_met: "Not met" };
+
+interface SessionInfo {
+  csrfToken: string;
+  user: { personId: string | null; displayName: string };
+  agency: { timeZone: string };
+}
+
+const trainingNav = (page: Page) => page.getByRole("navigation", { name: "Training" });
+
+describe.skipIf(!browserIsAvailable())("training: a delivery check from assignment to the trainer's feedback", () => {
+  const browser = useBrowser();
+
+  it("lets the coordinator observe a session themself, record the checklist, and the trainer read the scores", async () => {
+    const coordinator = await browser.newPage();
+    await signIn(coordinator, demoEmail("training_coordinator"));
+    const { user } = await apiGet<SessionInfo>(coordinator, "/api/auth/session");
+    await coordinator.goto("/training/sessions");
+    await coordinator.getByRole("link", { name: SESSION }).click();
+    await expect.poll(() => mainHeading(coordinator).textContent()).toBe(SESSION);
+    await coordinator.getByText("No observer yet.").waitFor();
+    await expectAccessible(coordinator, "a session's page with the delivery check panel");
+
+    await coordinator.getByLabel("Observer", { exact: true }).selectOption({ label: user.displayName });
+    await coordinator.getByRole("button", { name: "Assign the observer" }).click();
+    await coordinator.getByText(`${user.displayName} is asked to observe this session.`).waitFor();
+    await coordinator.getByRole("link", { name: "Record the delivery check" }).click();
+    await expect.poll(() => mainHeading(coordinator).textContent()).toBe(`Delivery check: ${SESSION}`);
+    await coordinator.getByRole("button", { name: "Save delivery check" }).waitFor();
+    await expectAccessible(coordinator, "the delivery checklist form");
+
+    for (const item of DELIVERY_CHECKLIST) {
+      const rating = MARKS[item.key];
+      if (!rating) throw new Error(`the test gives no rating for ${item.key}`);
+      await coordinator
+        .getByRole("group", { name: item.text, exact: true })
+        .getByRole("radio", { name: RADIO_LABELS[rating], exact: true })
+        .check();
+    }
+    await coordinator.getByLabel("Feedback for the trainers (optional)").fill("Good pace; close with a recap.");
+    await coordinator.getByRole("button", { name: "Save delivery check" }).click();
+    await coordinator.getByText("Delivery check saved.").waitFor();
+    const scores = coordinator.getByRole("definition");
+    await expect
+      .poll(() => scores.allTextContents())
+      .toEqual(["100% met (4 of 4 items)", "50% met (2 of 4 items)", "25% met (1 of 4 items)"]);
+    expect(await coordinator.getByRole("term").allTextContents()).toEqual([
+      "Content coverage",
+      "Format and sequencing",
+      "Delivery quality",
+    ]);
+    await expectAccessible(coordinator, "a recorded delivery check as its observer sees it");
+
+    const trainer = await browser.newPage();
+    await signIn(trainer, demoEmail("trainer"));
+    await trainer.goto("/training/sessions");
+    await trainingNav(trainer).getByRole("link", { name: "Delivery checks" }).click();
+    await expect.poll(() => mainHeading(trainer).textContent()).toBe("Delivery checks");
+    const table = trainer.getByRole("table", { name: "Items met per section (the chart's numbers)" });
+    const row = table.getByRole("row", { name: new RegExp(`^${SESSION}`) });
+    await row.waitFor();
+    const cells = await row.getByRole("cell").allTextContents();
+    expect(cells.slice(-3)).toEqual(["100%", "50%", "25%"]);
+    await trainer.getByRole("img", { name: /^Line chart of the share of checklist items met/ }).waitFor();
+    await expect.poll(() => trainer.locator(".recharts-line").count()).toBe(3);
+    await expectAccessible(trainer, "the trainer's delivery checks with chart and table");
+
+    await row.getByRole("link", { name: SESSION }).click();
+    await expect.poll(() => mainHeading(trainer).textContent()).toBe(`Delivery check: ${SESSION}`);
+    await trainer.getByText("Good pace; close with a recap.").waitFor();
+    expect(await trainer.getByRole("definition").allTextContents()).toEqual([
+      "100% met (4 of 4 items)",
+      "50% met (2 of 4 items)",
+      "25% met (1 of 4 items)",
+    ]);
+    expect(await trainer.getByRole("button", { name: "Save delivery check" }).count()).toBe(0);
+    await expectAccessible(trainer, "a recorded delivery check as the trainer sees it");
+  });
+});
+
+interface StaffStatus {
+  items: { personId: string; name: string; status: string; nudgedAt: string | null }[];
+}
+interface Nudge {
+  id: string;
+  personId: string;
+  nudgedByName: string;
+  dismissedAt: string | null;
+}
+
+describe.skipIf(!browserIsAvailable())("training: a supervisor nudges someone who is missing training", () => {
+  const browser = useBrowser();
+
+  /**
+   * A new hire in the supervisor's unit, added through the API: someone who is surely missing
+   * training and never nudged, whatever other browser tests enrolled meanwhile.
+   */
+  async function addNewHire(supervisorPersonId: string | null) {
+    const admin = await browser.newPage();
+    await signIn(admin, demoEmail("admin"));
+    const { csrfToken } = await apiGet<SessionInfo>(admin, "/api/auth/session");
+    const supervisor = await apiGet<{ orgUnitId: string | null }>(admin, `/api/people/${supervisorPersonId}`);
+    const response = await admin.request.post("/api/people", {
+      data: {
+        givenName: "Robin",
+        familyName: "Nudgewell",
+        jobRole: "social_worker",
+        level: "practice",
+        orgUnitId: supervisor.orgUnitId,
+        supervisorId: supervisorPersonId,
+      },
+      headers: { "x-csrf-token": csrfToken },
+    });
+    if (!response.ok()) throw new Error(`could not add the new hire: ${await response.text()}`);
+    return "Robin Nudgewell";
+  }
+
+  it("nudges a new hire from Who is trained, and the list shows when", async () => {
+    const page = await browser.newPage();
+    await signIn(page, demoEmail("supervisor"));
+    const { user, agency, csrfToken } = await apiGet<SessionInfo>(page, "/api/auth/session");
+    const name = await addNewHire(user.personId);
+    await page.goto("/training/staff");
+    await expect.poll(() => mainHeading(page).textContent()).toBe("Who is trained");
+    await page.getByRole("table", { name: "Training status of your staff" }).waitFor();
+    await page.getByLabel("Show").selectOption("missing");
+    const row = page.getByRole("row", { name: new RegExp(`^${name}`) });
+    await row.waitFor();
+    expect(await row.textContent()).not.toContain("Nudged on");
+    await expectAccessible(page, "who is trained, filtered to those missing training");
+
+    const answer = page.waitForResponse((r) => r.request().method() === "POST" && r.url().endsWith("/nudges"));
+    await row.getByRole("button", { name: `Nudge ${name} to sign up` }).click();
+    const response = await answer;
+    expect(response.status()).toBe(201);
+    const nudge = (await response.json()) as Nudge;
+    expect(nudge).toMatchObject({ nudgedByName: user.displayName, dismissedAt: null });
+
+    const status = await apiGet<StaffStatus>(page, "/api/training/staff-status");
+    const person = status.items.find((i) => i.personId === nudge.personId);
+    expect(person).toMatchObject({ name, status: "missing" });
+    await expect
+      .poll(() => row.textContent())
+      .toContain(`Nudged on ${formatInZone(person?.nudgedAt ?? "", agency.timeZone)}.`);
+    await expectAccessible(page, "who is trained after a nudge");
+
+    // The notice is the new hire's to dismiss (they have no login in the demo); the supervisor cannot.
+    const dismissBySupervisor = await page.request.post(`/api/training/nudges/${nudge.id}/dismiss`, {
+      headers: { "x-csrf-token": csrfToken },
+    });
+    expect(dismissBySupervisor.status()).toBe(403);
+    expect(await dismissBySupervisor.text()).toContain("Only the person nudged can dismiss it.");
+  });
+});
