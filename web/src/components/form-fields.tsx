@@ -85,6 +85,46 @@ export function TextField({
   );
 }
 
+interface TextAreaFieldProps {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  id?: string;
+  hint?: string;
+  error?: string | undefined;
+  rows?: number;
+  /** Notes and descriptions read better wider than a one-line field. */
+  width?: "long" | "wide";
+}
+
+/** A multi-line field laid out like the text fields: label, hint, error, then the input. */
+export function TextAreaField({
+  label,
+  value,
+  onChange,
+  id,
+  hint,
+  error,
+  rows = 3,
+  width = "long",
+}: TextAreaFieldProps) {
+  const generated = useId();
+  const areaId = id ?? generated;
+  return (
+    <FieldFrame id={areaId} label={label} hint={hint} error={error}>
+      <textarea
+        id={areaId}
+        className={`input input-${width}`}
+        rows={rows}
+        value={value}
+        onChange={(event) => onChange(event.target.value)}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(areaId, hint, error)}
+      />
+    </FieldFrame>
+  );
+}
+
 export interface Option {
   value: string;
   label: string;

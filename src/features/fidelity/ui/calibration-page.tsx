@@ -4,7 +4,7 @@ import { type FormEvent, useState } from "react";
 import { api, isApiError } from "../../../../web/src/api/api-client.js";
 import { useSession } from "../../../../web/src/app/session.js";
 import { ErrorSummary } from "../../../../web/src/components/error-summary.js";
-import { SelectField, TextField } from "../../../../web/src/components/form-fields.js";
+import { SelectField, TextAreaField, TextField } from "../../../../web/src/components/form-fields.js";
 import { PageHeader } from "../../../../web/src/components/page-header.js";
 import { LoadError, Loading } from "../../../../web/src/components/query-status.js";
 import {
@@ -15,7 +15,6 @@ import {
 } from "../calibration.schema.js";
 import { ZInstrumentDetail, ZInstrumentList } from "../fidelity.schema.js";
 import { decimal, fidelityKeys, percent } from "./fidelity-keys.js";
-import { TextAreaField } from "./text-area-field.js";
 
 const PASS_RULE = `Passing is at least ${Math.round(CALIBRATION_PASS_WITHIN_ONE * 100)}% of measures within one level of the reference.`;
 
@@ -141,6 +140,7 @@ function NewCaseSection() {
         />
         <TextField label="Title" value={title} onChange={setTitle} error={error?.messageFor("title")} />
         <TextAreaField
+          width="wide"
           label="What happens in the meeting"
           rows={8}
           value={description}
@@ -170,6 +170,7 @@ function NewCaseSection() {
                 error={error?.messageFor(`reference.${index}.rating`)}
               />
               <TextAreaField
+                width="wide"
                 label={`Why ${measure.name} is rated at this level`}
                 value={current.rationale}
                 onChange={(rationale) => set({ rationale })}

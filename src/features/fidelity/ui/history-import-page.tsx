@@ -4,12 +4,11 @@ import { type ChangeEvent, type FormEvent, useState } from "react";
 import { api, isApiError } from "../../../../web/src/api/api-client.js";
 import { useSession } from "../../../../web/src/app/session.js";
 import { ErrorSummary } from "../../../../web/src/components/error-summary.js";
-import { SelectField } from "../../../../web/src/components/form-fields.js";
+import { SelectField, TextAreaField } from "../../../../web/src/components/form-fields.js";
 import { PageHeader } from "../../../../web/src/components/page-header.js";
 import { type ImportReport, ZInstrumentList } from "../fidelity.schema.js";
 import { fidelityKeys } from "./fidelity-keys.js";
 import { sendObservationHistory } from "./history-import-transfer.js";
-import { TextAreaField } from "./text-area-field.js";
 
 const COLUMNS = "observation_id, date, unit, staff_id, observer_id, observer_type, measure_code, rating";
 
@@ -123,6 +122,7 @@ export function HistoryImportPage() {
             <input id="history-file" type="file" accept=".csv,text/csv" onChange={(event) => void upload(event)} />
           </div>
           <TextAreaField
+            width="wide"
             label="Or paste the CSV"
             rows={10}
             value={csv}

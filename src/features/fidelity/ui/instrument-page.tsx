@@ -6,7 +6,7 @@ import { api, isApiError } from "../../../../web/src/api/api-client.js";
 import { useVersionedEdit } from "../../../../web/src/app/use-versioned-edit.js";
 import { ConflictPanel } from "../../../../web/src/components/conflict-panel.js";
 import { ErrorSummary } from "../../../../web/src/components/error-summary.js";
-import { CheckboxField, TextField } from "../../../../web/src/components/form-fields.js";
+import { CheckboxField, TextAreaField, TextField } from "../../../../web/src/components/form-fields.js";
 import { ModalDialog } from "../../../../web/src/components/modal-dialog.js";
 import { PageHeader } from "../../../../web/src/components/page-header.js";
 import { LoadError, Loading } from "../../../../web/src/components/query-status.js";
@@ -14,7 +14,6 @@ import { ZModelVersion } from "../../model/model.schema.js";
 import { ZInstrumentDetail } from "../fidelity.schema.js";
 import { fidelityKeys } from "./fidelity-keys.js";
 import { contentToDraft, draftToContent, type InstrumentDraft, withoutItem } from "./instrument-draft.js";
-import { TextAreaField } from "./text-area-field.js";
 
 type InstrumentDetail = z.infer<typeof ZInstrumentDetail>;
 /** What the versioned edit works on: the draft's content and its version. */
@@ -173,6 +172,7 @@ function DraftEditor({ detail, onNotice }: { detail: InstrumentDetail; onNotice:
                 error={errorFor(`measures.${i}.name`)}
               />
               <TextAreaField
+                width="wide"
                 label="Description"
                 value={field(`measures.${i}.description`)}
                 onChange={(v) => setField(`measures.${i}.description`, v)}
@@ -198,6 +198,7 @@ function DraftEditor({ detail, onNotice }: { detail: InstrumentDetail; onNotice:
               ) : null}
               {levels.map(({ j }) => (
                 <TextAreaField
+                  width="wide"
                   key={`${prefix}.anchors.${j}`}
                   rows={2}
                   label={`What level ${field(`scale.${j}.value`)} (${field(`scale.${j}.label`)}) looks like`}

@@ -24,7 +24,7 @@ function NoteField({ label, value, onChange }: { label: string; value: string; o
       </label>
       <textarea
         id={id}
-        className="input fidelity-note"
+        className="input input-wide"
         rows={2}
         value={value}
         onChange={(e) => onChange(e.target.value)}

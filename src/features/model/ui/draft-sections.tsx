@@ -1,8 +1,7 @@
 import { createContext, useContext } from "react";
-import { TextField } from "../../../../web/src/components/form-fields.js";
+import { TextAreaField, TextField } from "../../../../web/src/components/form-fields.js";
 import { LEADERSHIP_LEVELS, type ModelContent } from "../model.schema.js";
 import { LEVEL_LABELS } from "./model-content-view.js";
-import { TextAreaField } from "./model-fields.js";
 import { newItemId } from "./new-ids.js";
 import { ReorderableList } from "./reorderable-list.js";
 
