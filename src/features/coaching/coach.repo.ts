@@ -2,7 +2,7 @@ import type { Db } from "../../db/types.js";
 import { toCount, updatedOneRow } from "../../db/types.js";
 import { newId } from "../../shared/ids.js";
 import { nowUtc } from "../../shared/time.js";
-import type { Coach, CoachInput } from "./coaching.schema.js";
+import { type Coach, type CoachInput, OPEN_ENGAGEMENT_STATUSES } from "./coaching.schema.js";
 
 export type CoachRow = Coach & { regionPath: string | null };
 
@@ -24,7 +24,7 @@ function coachesQuery(db: Db, agencyId: string) {
         .select((c) => c.fn.countAll().as("n"))
         .whereRef("e.coach_id", "=", "c.id")
         .whereRef("e.agency_id", "=", "c.agency_id")
-        .where("e.status", "!=", "closed")
+        .where("e.status", "in", OPEN_ENGAGEMENT_STATUSES)
         .as("active_coachees"),
     )
     .where("c.agency_id", "=", agencyId);
@@ -69,6 +69,35 @@ export async function findCoachById(db: Db, agencyId: string, id: string) {
   return row && toCoach(row);
 }
 
+/**
+ * The roster's capacity in three numbers, for the coverage view: how many coaches, how many take
+ * new coachees, and the places those have left (capacity less open engagements, never below
+ * zero). Reads only the coaches and the (agency, coach, status) index, without the names,
+ * regions and JSON fields the roster list needs.
+ */
+export async function summarizeCoachCapacity(db: Db, agencyId: string) {
+  const rows = await db
+    .selectFrom("coaches as c")
+    .select(["c.capacity_coachees", "c.available_for_new"])
+    .select((eb) =>
+      eb
+        .selectFrom("coaching_engagements as e")
+        .select((c) => c.fn.countAll().as("n"))
+        .whereRef("e.coach_id", "=", "c.id")
+        .whereRef("e.agency_id", "=", "c.agency_id")
+        .where("e.status", "in", OPEN_ENGAGEMENT_STATUSES)
+        .as("active_coachees"),
+    )
+    .where("c.agency_id", "=", agencyId)
+    .execute();
+  const available = rows.filter((r) => r.available_for_new === 1);
+  return {
+    total: rows.length,
+    availableForNew: available.length,
+    freePlaces: available.reduce((sum, r) => sum + Math.max(0, r.capacity_coachees - toCount(r.active_coachees)), 0),
+  };
+}
+
 /** The coach records of a staff person (normally one). */
 export async function findCoachIdsOfPerson(db: Db, agencyId: string, personId: string) {
   const rows = await db
@@ -98,7 +127,7 @@ export async function findActiveCoacheesByCoach(db: Db, agencyId: string) {
     .selectFrom("coaching_engagements")
     .select(["coach_id", "coachee_person_id"])
     .where("agency_id", "=", agencyId)
-    .where("status", "!=", "closed")
+    .where("status", "in", OPEN_ENGAGEMENT_STATUSES)
     .execute();
   const byCoach = new Map<string, string[]>();
   for (const r of rows) byCoach.set(r.coach_id, [...(byCoach.get(r.coach_id) ?? []), r.coachee_person_id]);

@@ -123,6 +123,8 @@ describe("confidentiality of the coaching log", () => {
       (l) => l.level === "practice",
     );
     expect(practice?.inCoaching).toBe(1);
+    // One coach with six places, one of them taken by the open engagement.
+    expect(json<{ coaches: unknown }>(coverage).coaches).toEqual({ total: 1, availableForNew: 1, freePlaces: 5 });
     expect((await clients.executive.request("GET", `/api/coaching/engagements/${records.engagement}`)).statusCode).toBe(
       403,
     );

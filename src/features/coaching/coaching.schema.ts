@@ -257,6 +257,11 @@ export const ZSuggestions = z.object({
 // ---- Engagements: readiness, agreement, progress, closing ----
 
 export const ENGAGEMENT_STATUSES = ["getting_started", "active", "not_yet", "closed"] as const;
+/**
+ * Every status but closed, named, so queries read a range of an (agency, status, …) or
+ * (agency, coach, status) index; `!= 'closed'` would read every engagement of the agency.
+ */
+export const OPEN_ENGAGEMENT_STATUSES = ENGAGEMENT_STATUSES.filter((status) => status !== "closed");
 export const ZEngagementStatus = z.enum(ENGAGEMENT_STATUSES);
 export const ENGAGEMENT_STATUS_LABELS: Record<z.infer<typeof ZEngagementStatus>, string> = {
   getting_started: "Getting started",

@@ -2,7 +2,7 @@ import type { Db } from "../../db/types.js";
 import { toCount, updatedOneRow } from "../../db/types.js";
 import { newId } from "../../shared/ids.js";
 import { nowUtc } from "../../shared/time.js";
-import type { Goal } from "./coaching.schema.js";
+import { type Goal, OPEN_ENGAGEMENT_STATUSES } from "./coaching.schema.js";
 
 function engagementsQuery(db: Db, agencyId: string) {
   return db
@@ -203,7 +203,7 @@ export async function findOpenEngagementsOfParty(
   party: { coachIds: string[]; personId: string },
 ) {
   const rows = await engagementsQuery(db, agencyId)
-    .where("e.status", "!=", "closed")
+    .where("e.status", "in", OPEN_ENGAGEMENT_STATUSES)
     .where((eb) =>
       eb.or([
         ...(party.coachIds.length > 0 ? [eb("e.coach_id", "in", party.coachIds)] : []),

@@ -2,7 +2,7 @@ import type { Db } from "../../db/types.js";
 import { toCount, updatedOneRow } from "../../db/types.js";
 import { newId } from "../../shared/ids.js";
 import { nowUtc } from "../../shared/time.js";
-import { ENGAGEMENT_STATUSES, type Program, type ProgramInput } from "./coaching.schema.js";
+import { OPEN_ENGAGEMENT_STATUSES, type Program, type ProgramInput } from "./coaching.schema.js";
 
 function toProgram(r: {
   id: string;
@@ -80,12 +80,6 @@ export async function updateProgram(db: Db, agencyId: string, id: string, input:
 }
 
 /**
- * Every status but closed, named, so the coverage counts can read a range of the
- * (agency, status, …) index; `!= 'closed'` would read every engagement of the agency.
- */
-const OPEN_STATUSES = ENGAGEMENT_STATUSES.filter((status) => status !== "closed");
-
-/**
  * People in coaching now (an engagement that is not closed), counted by their level for the
  * whole agency. A person with two engagements counts once.
  */
@@ -97,7 +91,7 @@ export async function countPeopleInCoachingByLevel(db: Db, agencyId: string) {
     )
     .select(["p.level", (eb) => eb.fn.count("e.coachee_person_id").distinct().as("n")])
     .where("e.agency_id", "=", agencyId)
-    .where("e.status", "in", OPEN_STATUSES)
+    .where("e.status", "in", OPEN_ENGAGEMENT_STATUSES)
     .groupBy("p.level")
     .execute();
   return rows.map((r) => ({ level: r.level, count: toCount(r.n) }));
@@ -115,7 +109,7 @@ export async function countPeopleInCoachingByProgramAndLevel(db: Db, agencyId: s
     )
     .select(["e.program_id", "p.level", (eb) => eb.fn.count("e.coachee_person_id").distinct().as("n")])
     .where("e.agency_id", "=", agencyId)
-    .where("e.status", "in", OPEN_STATUSES)
+    .where("e.status", "in", OPEN_ENGAGEMENT_STATUSES)
     .where("e.program_id", "is not", null)
     .groupBy(["e.program_id", "p.level"])
     .execute();
@@ -127,7 +121,7 @@ export async function countEngagementsByProgram(db: Db, agencyId: string) {
     .selectFrom("coaching_engagements")
     .select(["program_id", (eb) => eb.fn.countAll().as("n")])
     .where("agency_id", "=", agencyId)
-    .where("status", "in", OPEN_STATUSES)
+    .where("status", "in", OPEN_ENGAGEMENT_STATUSES)
     .groupBy("program_id")
     .execute();
   return new Map(rows.map((r) => [r.program_id, toCount(r.n)]));

@@ -2,7 +2,7 @@ import type { Db } from "../../db/types.js";
 import { fieldError, notFound, staleVersion } from "../../server/errors.js";
 import { type Actor, authorize } from "../access/policy.js";
 import { countStaffByLevel } from "../people/person.service.js";
-import { findCoachesOfAgency } from "./coach.repo.js";
+import { summarizeCoachCapacity } from "./coach.repo.js";
 import {
   CASCADE_ORDER,
   type Coverage,
@@ -113,7 +113,7 @@ export async function getCoverage(db: Db, actor: Actor): Promise<Coverage> {
     countPeopleInCoachingByProgramAndLevel(db, actor.agencyId),
     findProgramsOfAgency(db, actor.agencyId),
     countEngagementsByProgram(db, actor.agencyId),
-    findCoachesOfAgency(db, actor.agencyId),
+    summarizeCoachCapacity(db, actor.agencyId),
     countOpenRequests(db, actor.agencyId),
   ]);
   const staffOf = (level: string) => staff.find((s) => s.level === level)?.count ?? 0;
@@ -138,15 +138,10 @@ export async function getCoverage(db: Db, actor: Actor): Promise<Coverage> {
       })),
     });
   }
-  const available = coaches.filter((c) => c.availableForNew);
   return {
     levels,
     programs: programRows,
-    coaches: {
-      total: coaches.length,
-      availableForNew: available.length,
-      freePlaces: available.reduce((sum, c) => sum + Math.max(0, c.capacityCoachees - c.activeCoachees), 0),
-    },
+    coaches,
     openRequests,
   };
 }
