@@ -11,23 +11,16 @@
  *   npm run bench:coaching
  *   npm run bench:coaching -- --database=statewide.db --duration=20 --connections=20
  */
-import { type ChildProcess, fork } from "node:child_process";
-import { once } from "node:events";
-import { mkdtempSync, rmSync } from "node:fs";
-import type { AddressInfo } from "node:net";
-import { cpus, loadavg, tmpdir } from "node:os";
-import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import autocannon, { type Options, type Result } from "autocannon";
 import { openDatabase } from "../src/db/connection.js";
-import { migrateToLatest } from "../src/db/migrate.js";
 import type { Role } from "../src/features/access/roles.js";
-import { buildApp } from "../src/server/app.js";
-import { loadConfig } from "../src/server/config.js";
 import { accountEmail } from "./support/accounts.js";
+import { withAppServer } from "./support/app-server.js";
+import { getJson, signIn } from "./support/http-client.js";
+import { describeMachine, type LoadMeasurement, measureUnderLoad, printTable } from "./support/load.js";
 import { describeDatabase, wholeNumber } from "./support/options.js";
-import { generateStatewide, STATEWIDE_DEFAULTS } from "./support/statewide.js";
+import { STATEWIDE_DEFAULTS, type StatewideSummary } from "./support/statewide.js";
+import { withStatewideDatabase } from "./support/statewide-database.js";
 
 const TARGET_P95_MS = 150;
 
@@ -48,42 +41,7 @@ interface Target {
   required: boolean;
 }
 
-interface Measurement extends Target {
-  requestsPerSecond: number;
-  responses: number;
-  p50: number;
-  p95: number;
-  p99: number;
-}
-
-/* ----------------------------------------------------------- the server process */
-
-async function serve(database: string): Promise<void> {
-  const handle = openDatabase(database);
-  await migrateToLatest(handle.db, handle.dialect);
-  const config = { ...loadConfig({}), host: "127.0.0.1", port: 0, webRoot: null };
-  const { app } = await buildApp(handle, config);
-  await app.listen({ host: "127.0.0.1", port: 0 });
-  process.once("disconnect", async () => {
-    await app.close();
-    await handle.close();
-    process.exit(0);
-  });
-  process.send?.({ port: (app.server.address() as AddressInfo).port });
-}
-
-function startServer(database: string): { child: ChildProcess; port: Promise<number> } {
-  const child = fork(fileURLToPath(import.meta.url), ["--serve", database], {
-    stdio: ["ignore", "inherit", "inherit", "ipc"],
-  });
-  const port = Promise.race([
-    once(child, "message").then(([message]) => (message as { port: number }).port),
-    once(child, "exit").then(([code]) => {
-      throw new Error(`the server process exited early (code ${code})`);
-    }),
-  ]);
-  return { child, port };
-}
+type Measurement = Target & LoadMeasurement;
 
 /* ------------------------------------------------------------ the load generator */
 
@@ -131,66 +89,8 @@ async function busiestAgency(database: string) {
   }
 }
 
-async function signIn(origin: string, email: string, password: string): Promise<string> {
-  const response = await fetch(`${origin}/api/auth/login`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ email, password }),
-  });
-  if (!response.ok) throw new Error(`sign-in as ${email} failed: ${response.status} ${await response.text()}`);
-  const cookie = response.headers
-    .getSetCookie()
-    .map((header) => header.split(";")[0] ?? "")
-    .find((pair) => pair.startsWith("cascade_session="));
-  if (!cookie) throw new Error(`sign-in as ${email} set no session cookie`);
-  return cookie;
-}
-
-async function getJson<T>(origin: string, path: string, cookie: string): Promise<T> {
-  const response = await fetch(`${origin}${path}`, { headers: { cookie } });
-  if (!response.ok) throw new Error(`GET ${path} answered ${response.status}: ${await response.text()}`);
-  return (await response.json()) as T;
-}
-
-function runLoad(options: Options, onLatency?: (ms: number) => void): Promise<Result> {
-  return new Promise((resolve, reject) => {
-    const instance = autocannon(options, (error, result) => (error ? reject(error) : resolve(result)));
-    if (onLatency) {
-      instance.on("response", (_client, statusCode, _bytes, ms) => {
-        if (statusCode >= 200 && statusCode < 300) onLatency(ms);
-      });
-    }
-  });
-}
-
-/** Nearest-rank percentile of sorted values. */
-function percentile(sorted: Float64Array, p: number): number {
-  const rank = Math.ceil((p / 100) * sorted.length);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, rank - 1))] ?? Number.NaN;
-}
-
-/** autocannon reports p90 and p97.5 but no p95, so every 2xx response time is kept here. */
 async function measure(origin: string, cookie: string, target: Target, settings: Settings): Promise<Measurement> {
-  // A generous timeout: on a busy machine a slow answer is a result to report, not an error.
-  const base = { url: `${origin}${target.path}`, headers: { cookie }, connections: settings.connections, timeout: 60 };
-  if (settings.warmup > 0) await runLoad({ ...base, duration: settings.warmup });
-  const latencies: number[] = [];
-  const result = await runLoad({ ...base, duration: settings.duration }, (ms) => latencies.push(ms));
-  if (result.non2xx > 0 || result.errors > 0 || result.timeouts > 0) {
-    throw new Error(
-      `${target.path}: ${result.non2xx} non-2xx responses, ${result.errors} errors, ${result.timeouts} timeouts — not a valid measurement`,
-    );
-  }
-  if (latencies.length === 0) throw new Error(`${target.path}: no response within ${settings.duration} s`);
-  const sorted = Float64Array.from(latencies).sort();
-  return {
-    ...target,
-    requestsPerSecond: result.requests.average,
-    responses: sorted.length,
-    p50: percentile(sorted, 50),
-    p95: percentile(sorted, 95),
-    p99: percentile(sorted, 99),
-  };
+  return { ...target, ...(await measureUnderLoad(`${origin}${target.path}`, { cookie }, settings)) };
 }
 
 interface EngagementListItem {
@@ -261,9 +161,6 @@ function report(
       m.p95 < TARGET_P95_MS ? "ok" : "SLOW",
     ]),
   ];
-  const widths = rows[0]?.map((_, column) => Math.max(...rows.map((row) => row[column]?.length ?? 0))) ?? [];
-  const cpu = cpus();
-  const [load] = loadavg();
   const format = (n: number) => n.toLocaleString("en-US");
   console.log(
     `\nCoaching: ${agency.slug} (${format(agency.sessions)} of ${format(agency.all)} coaching sessions statewide; the coach's caseload holds ${format(caseload)} engagements)`,
@@ -271,13 +168,9 @@ function report(
   console.log(
     `${settings.connections} connections, ${settings.duration} s per request after a ${settings.warmup} s warm-up, loopback`,
   );
-  console.log(
-    `Node ${process.version}, ${cpu.length} × ${cpu[0]?.model.trim() ?? "unknown CPU"}, load average ${load?.toFixed(2)}`,
-  );
+  console.log(describeMachine());
   console.log(`Target: the caseload and the coverage view p95 under ${TARGET_P95_MS} ms on SQLite\n`);
-  for (const row of rows) {
-    console.log(row.map((cell, i) => (i < 2 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0))).join("  "));
-  }
+  printTable(rows, 2);
   const required = results.filter((m) => m.required);
   const slow = required.filter((m) => m.p95 >= TARGET_P95_MS);
   console.log(
@@ -290,65 +183,25 @@ function report(
 
 async function main(): Promise<void> {
   const settings = readSettings();
-  let dir: string | null = null;
-  let database = settings.database;
-  if (!database) {
-    dir = mkdtempSync(join(tmpdir(), "cascade-bench-"));
-    database = join(dir, "statewide.db");
-    console.log("Generating the statewide data set into a temporary SQLite database (a few minutes)…");
-    const handle = openDatabase(database);
-    try {
-      await migrateToLatest(handle.db, handle.dialect);
-      const summary = await generateStatewide(handle.db, {
-        ...STATEWIDE_DEFAULTS,
-        seed: settings.seed,
-        password: settings.password,
-      });
-      console.log(
-        `  ${(summary.extensionTotals["coaching sessions"] ?? 0).toLocaleString("en-US")} coaching sessions, ${summary.totals.people.toLocaleString("en-US")} people, ${(summary.milliseconds / 1000).toFixed(1)} s`,
-      );
-    } finally {
-      await handle.close();
-    }
-  }
-  const agency = await busiestAgency(database);
-  const { child, port: portPromise } = startServer(database);
-  const stop = () => {
-    child.kill();
-    if (dir) rmSync(dir, { recursive: true, force: true });
-  };
-  process.once("SIGINT", () => {
-    stop();
-    process.exit(130);
+  const generate = { ...STATEWIDE_DEFAULTS, seed: settings.seed, password: settings.password };
+  const describe = (summary: StatewideSummary) =>
+    `${(summary.extensionTotals["coaching sessions"] ?? 0).toLocaleString("en-US")} coaching sessions, ${summary.totals.people.toLocaleString("en-US")} people, ${(summary.milliseconds / 1000).toFixed(1)} s`;
+  await withStatewideDatabase(settings.database, generate, describe, async (database) => {
+    const agency = await busiestAgency(database);
+    await withAppServer(database, async (origin) => {
+      const cookies = new Map<Role, string>();
+      for (const role of ["coach", "coaching_supervisor"] as const) {
+        cookies.set(role, (await signIn(origin, accountEmail(agency.slug, role), settings.password)).cookie);
+      }
+      const { targets, caseload } = await targetsFor(origin, cookies.get("coach") ?? "");
+      const results: Measurement[] = [];
+      for (const target of targets) {
+        console.log(`Loading ${target.path} as ${target.role}…`);
+        results.push(await measure(origin, cookies.get(target.role) ?? "", target, settings));
+      }
+      report(settings, agency, caseload, results);
+    });
   });
-  try {
-    const origin = `http://127.0.0.1:${await portPromise}`;
-    const cookies = new Map<Role, string>();
-    for (const role of ["coach", "coaching_supervisor"] as const) {
-      cookies.set(role, await signIn(origin, accountEmail(agency.slug, role), settings.password));
-    }
-    const { targets, caseload } = await targetsFor(origin, cookies.get("coach") ?? "");
-    const results: Measurement[] = [];
-    for (const target of targets) {
-      console.log(`Loading ${target.path} as ${target.role}…`);
-      results.push(await measure(origin, cookies.get(target.role) ?? "", target, settings));
-    }
-    report(settings, agency, caseload, results);
-  } finally {
-    if (child.exitCode === null && child.connected) {
-      const exited = once(child, "exit");
-      child.disconnect();
-      await exited;
-    }
-    stop();
-  }
 }
 
-const serveIndex = process.argv.indexOf("--serve");
-if (serveIndex >= 0) {
-  const database = process.argv[serveIndex + 1];
-  if (!database) throw new Error("--serve needs the database to serve");
-  await serve(database);
-} else {
-  await main();
-}
+await main();

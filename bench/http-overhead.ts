@@ -12,17 +12,24 @@ import { type ChildProcess, fork } from "node:child_process";
 import { once } from "node:events";
 import { mkdtempSync, rmSync } from "node:fs";
 import type { AddressInfo } from "node:net";
-import { cpus, loadavg, tmpdir } from "node:os";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import autocannon, { type Options, type Result } from "autocannon";
 import Fastify from "fastify";
 import { openDatabase } from "../src/db/connection.js";
 import { migrateToLatest } from "../src/db/migrate.js";
 import { DEMO_PASSWORD, ensureDemoAgency } from "../src/features/demo/demo-agency.js";
 import { buildApp } from "../src/server/app.js";
 import { loadConfig } from "../src/server/config.js";
+import { signIn } from "./support/http-client.js";
+import {
+  describeMachine,
+  type LoadMeasurement,
+  type LoadSettings,
+  measureUnderLoad,
+  printTable,
+} from "./support/load.js";
 
 const SIGN_IN_AS = "supervisor@wexler.example";
 const TARGET_RATIO = 0.3;
@@ -32,19 +39,7 @@ interface Ports {
   bare: number;
 }
 
-interface Settings {
-  duration: number;
-  connections: number;
-  warmup: number;
-}
-
-interface Measurement {
-  requestsPerSecond: number;
-  responses: number;
-  p50: number;
-  p95: number;
-  p99: number;
-}
+type Settings = LoadSettings;
 
 /* ----------------------------------------------------------- the server process */
 
@@ -98,63 +93,6 @@ function readSettings(): Settings {
   };
 }
 
-function runLoad(options: Options, onLatency?: (ms: number) => void): Promise<Result> {
-  return new Promise((resolve, reject) => {
-    const instance = autocannon(options, (error, result) => (error ? reject(error) : resolve(result)));
-    if (onLatency) {
-      instance.on("response", (_client, statusCode, _bytes, ms) => {
-        if (statusCode >= 200 && statusCode < 300) onLatency(ms);
-      });
-    }
-  });
-}
-
-/** Nearest-rank percentile of sorted values. */
-function percentile(sorted: Float64Array, p: number): number {
-  const rank = Math.ceil((p / 100) * sorted.length);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, rank - 1))] ?? Number.NaN;
-}
-
-/**
- * autocannon's own percentiles skip p95 (it reports p90 and p97.5), so every 2xx response
- * time is kept here and the percentiles are computed from all of them.
- */
-async function measure(url: string, headers: Record<string, string>, settings: Settings): Promise<Measurement> {
-  const base = { url, headers, connections: settings.connections };
-  if (settings.warmup > 0) await runLoad({ ...base, duration: settings.warmup });
-  const latencies: number[] = [];
-  const result = await runLoad({ ...base, duration: settings.duration }, (ms) => latencies.push(ms));
-  if (result.non2xx > 0 || result.errors > 0 || result.timeouts > 0) {
-    throw new Error(
-      `${url}: ${result.non2xx} non-2xx responses, ${result.errors} errors, ${result.timeouts} timeouts — not a valid measurement`,
-    );
-  }
-  const sorted = Float64Array.from(latencies).sort();
-  return {
-    requestsPerSecond: result.requests.average,
-    responses: sorted.length,
-    p50: percentile(sorted, 50),
-    p95: percentile(sorted, 95),
-    p99: percentile(sorted, 99),
-  };
-}
-
-async function signIn(origin: string): Promise<{ cookie: string; personId: string | null }> {
-  const response = await fetch(`${origin}/api/auth/login`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ email: SIGN_IN_AS, password: DEMO_PASSWORD }),
-  });
-  if (!response.ok) throw new Error(`sign-in as ${SIGN_IN_AS} failed: ${response.status} ${await response.text()}`);
-  const cookie = response.headers
-    .getSetCookie()
-    .map((header) => header.split(";")[0] ?? "")
-    .find((pair) => pair.startsWith("cascade_session="));
-  if (!cookie) throw new Error("sign-in set no session cookie");
-  const session = (await response.json()) as { user: { personId: string | null } };
-  return { cookie, personId: session.user.personId };
-}
-
 /** One of the supervisor's direct reports: in scope, with a reporting line several levels tall. */
 async function pickPerson(origin: string, cookie: string, supervisorId: string | null): Promise<string> {
   const response = await fetch(`${origin}/api/people?pageSize=200`, { headers: { cookie } });
@@ -180,12 +118,12 @@ function startServers(dir: string): { child: ChildProcess; ports: Promise<Ports>
   return { child, ports };
 }
 
-function formatRow(cells: string[], widths: number[]): string {
-  return cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0))).join("  ");
-}
-
-function report(settings: Settings, bare: Measurement, targets: { name: string; measurement: Measurement }[]): void {
-  const cells = (name: string, m: Measurement) => [
+function report(
+  settings: Settings,
+  bare: LoadMeasurement,
+  targets: { name: string; measurement: LoadMeasurement }[],
+): void {
+  const cells = (name: string, m: LoadMeasurement) => [
     name,
     Math.round(m.requestsPerSecond).toLocaleString("en-US"),
     m.p50.toFixed(2),
@@ -198,17 +136,11 @@ function report(settings: Settings, bare: Measurement, targets: { name: string; 
     cells("bare Fastify GET /hello", bare),
     ...targets.map((target) => cells(target.name, target.measurement)),
   ];
-  const widths = rows[0]?.map((_, column) => Math.max(...rows.map((row) => row[column]?.length ?? 0))) ?? [];
-  const cpu = cpus();
   console.log(
     `\nHTTP overhead: ${settings.connections} connections, ${settings.duration} s per target after a ${settings.warmup} s warm-up, loopback`,
   );
-  // Other work on the machine shows up in the figures; the load average makes that visible.
-  const [load] = loadavg();
-  console.log(
-    `Node ${process.version}, ${cpu.length} × ${cpu[0]?.model.trim() ?? "unknown CPU"}, load average ${load?.toFixed(2)}\n`,
-  );
-  for (const row of rows) console.log(formatRow(row, widths));
+  console.log(`${describeMachine()}\n`);
+  printTable(rows, 1);
   console.log("");
   for (const target of targets) {
     const ratio = target.measurement.requestsPerSecond / bare.requestsPerSecond;
@@ -233,14 +165,14 @@ async function main(): Promise<void> {
     console.log("Seeding the demo agency on a fresh SQLite database and starting the servers…");
     const ports = await portsPromise;
     const origin = `http://127.0.0.1:${ports.app}`;
-    const { cookie, personId } = await signIn(origin);
+    const { cookie, personId } = await signIn(origin, SIGN_IN_AS, DEMO_PASSWORD);
     const target = await pickPerson(origin, cookie, personId);
     console.log(`Measuring the bare route, GET /api/agency and GET /api/people/${target} as ${SIGN_IN_AS}…`);
-    const bare = await measure(`http://127.0.0.1:${ports.bare}/hello`, {}, settings);
+    const bare = await measureUnderLoad(`http://127.0.0.1:${ports.bare}/hello`, {}, settings);
     // The agency is a plain single record (one indexed read); a person also brings their
     // reporting line and direct reports (three reads), as the person page shows them.
-    const agency = await measure(`${origin}/api/agency`, { cookie }, settings);
-    const person = await measure(`${origin}/api/people/${target}`, { cookie }, settings);
+    const agency = await measureUnderLoad(`${origin}/api/agency`, { cookie }, settings);
+    const person = await measureUnderLoad(`${origin}/api/people/${target}`, { cookie }, settings);
     report(settings, bare, [
       { name: "authenticated GET /api/agency", measurement: agency },
       { name: "authenticated GET /api/people/:id", measurement: person },

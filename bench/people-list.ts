@@ -12,22 +12,16 @@
  *   npm run bench:people -- --agencies=1
  *   npm run bench:people -- --database=statewide.db --requests=200 --warmup=20
  */
-import { type ChildProcess, fork } from "node:child_process";
-import { once } from "node:events";
-import { mkdtempSync, rmSync } from "node:fs";
-import type { AddressInfo } from "node:net";
-import { cpus, loadavg, tmpdir } from "node:os";
-import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { openDatabase } from "../src/db/connection.js";
-import { migrateToLatest } from "../src/db/migrate.js";
 import type { Role } from "../src/features/access/roles.js";
-import { buildApp } from "../src/server/app.js";
-import { loadConfig } from "../src/server/config.js";
 import { accountEmail } from "./support/accounts.js";
+import { withAppServer } from "./support/app-server.js";
+import { getJson, signIn } from "./support/http-client.js";
+import { describeMachine, percentilesOf, printTable } from "./support/load.js";
 import { describeDatabase, wholeNumber } from "./support/options.js";
-import { generateStatewide, STATEWIDE_DEFAULTS } from "./support/statewide.js";
+import { STATEWIDE_DEFAULTS, type StatewideSummary } from "./support/statewide.js";
+import { withStatewideDatabase } from "./support/statewide-database.js";
 
 const TARGET_P95_MS = 100;
 
@@ -49,35 +43,6 @@ interface Measurement {
   p50: number;
   p95: number;
   p99: number;
-}
-
-/* ----------------------------------------------------------- the server process */
-
-async function serve(database: string): Promise<void> {
-  const handle = openDatabase(database);
-  await migrateToLatest(handle.db, handle.dialect);
-  const config = { ...loadConfig({}), host: "127.0.0.1", port: 0, webRoot: null };
-  const { app } = await buildApp(handle, config);
-  await app.listen({ host: "127.0.0.1", port: 0 });
-  process.once("disconnect", async () => {
-    await app.close();
-    await handle.close();
-    process.exit(0);
-  });
-  process.send?.({ port: (app.server.address() as AddressInfo).port });
-}
-
-function startServer(database: string): { child: ChildProcess; port: Promise<number> } {
-  const child = fork(fileURLToPath(import.meta.url), ["--serve", database], {
-    stdio: ["ignore", "inherit", "inherit", "ipc"],
-  });
-  const port = Promise.race([
-    once(child, "message").then(([message]) => (message as { port: number }).port),
-    once(child, "exit").then(([code]) => {
-      throw new Error(`the server process exited early (code ${code})`);
-    }),
-  ]);
-  return { child, port };
 }
 
 /* ------------------------------------------------------------ the measurements */
@@ -129,33 +94,6 @@ async function largestAgency(database: string): Promise<{ slug: string; people: 
   }
 }
 
-async function signIn(origin: string, email: string, password: string): Promise<string> {
-  const response = await fetch(`${origin}/api/auth/login`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ email, password }),
-  });
-  if (!response.ok) throw new Error(`sign-in as ${email} failed: ${response.status} ${await response.text()}`);
-  const cookie = response.headers
-    .getSetCookie()
-    .map((header) => header.split(";")[0] ?? "")
-    .find((pair) => pair.startsWith("cascade_session="));
-  if (!cookie) throw new Error(`sign-in as ${email} set no session cookie`);
-  return cookie;
-}
-
-async function getJson<T>(origin: string, path: string, cookie: string): Promise<T> {
-  const response = await fetch(`${origin}${path}`, { headers: { cookie } });
-  if (!response.ok) throw new Error(`GET ${path} answered ${response.status}: ${await response.text()}`);
-  return (await response.json()) as T;
-}
-
-/** Nearest-rank percentile of sorted values. */
-function percentile(sorted: Float64Array, p: number): number {
-  const rank = Math.ceil((p / 100) * sorted.length);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, rank - 1))] ?? Number.NaN;
-}
-
 interface PeoplePage {
   items: { familyName: string }[];
   total: number;
@@ -176,14 +114,7 @@ async function measure(
     times[i] = performance.now() - started;
   }
   times.sort();
-  return {
-    ...query,
-    total: page?.total ?? 0,
-    items: page?.items.length ?? 0,
-    p50: percentile(times, 50),
-    p95: percentile(times, 95),
-    p99: percentile(times, 99),
-  };
+  return { ...query, total: page?.total ?? 0, items: page?.items.length ?? 0, ...percentilesOf(times) };
 }
 
 interface OrgNode {
@@ -234,19 +165,12 @@ function report(settings: Settings, agency: { slug: string; people: number; all:
       m.p95 < TARGET_P95_MS ? "ok" : "SLOW",
     ]),
   ];
-  const widths = rows[0]?.map((_, column) => Math.max(...rows.map((row) => row[column]?.length ?? 0))) ?? [];
-  const cpu = cpus();
-  const [load] = loadavg();
   console.log(
     `\nPeople list: ${agency.slug} (${agency.people.toLocaleString("en-US")} people of ${agency.all.toLocaleString("en-US")} statewide), ${settings.requests} sequential requests per query after ${settings.warmup} unmeasured, 50 per page, loopback`,
   );
-  console.log(
-    `Node ${process.version}, ${cpu.length} × ${cpu[0]?.model.trim() ?? "unknown CPU"}, load average ${load?.toFixed(2)}`,
-  );
+  console.log(describeMachine());
   console.log(`Target: every list request p95 under ${TARGET_P95_MS} ms on SQLite at 30,000 people\n`);
-  for (const row of rows) {
-    console.log(row.map((cell, i) => (i < 2 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0))).join("  "));
-  }
+  printTable(rows, 2);
   const slow = results.filter((m) => m.p95 >= TARGET_P95_MS);
   console.log(
     slow.length === 0
@@ -257,64 +181,24 @@ function report(settings: Settings, agency: { slug: string; people: number; all:
 
 async function main(): Promise<void> {
   const settings = readSettings();
-  let dir: string | null = null;
-  let database = settings.database;
-  if (!database) {
-    dir = mkdtempSync(join(tmpdir(), "cascade-bench-"));
-    database = join(dir, "statewide.db");
-    console.log("Generating the statewide data set into a temporary SQLite database…");
-    const handle = openDatabase(database);
-    try {
-      await migrateToLatest(handle.db, handle.dialect);
-      const summary = await generateStatewide(handle.db, {
-        ...STATEWIDE_DEFAULTS,
-        ...settings.generate,
-        password: settings.password,
-      });
-      console.log(
-        `  ${summary.totals.people.toLocaleString("en-US")} people in ${summary.agencies.length} agencies, ${(summary.milliseconds / 1000).toFixed(1)} s`,
-      );
-    } finally {
-      await handle.close();
-    }
-  }
-  const agency = await largestAgency(database);
-  const { child, port: portPromise } = startServer(database);
-  const stop = () => {
-    child.kill();
-    if (dir) rmSync(dir, { recursive: true, force: true });
-  };
-  process.once("SIGINT", () => {
-    stop();
-    process.exit(130);
+  const generate = { ...STATEWIDE_DEFAULTS, ...settings.generate, password: settings.password };
+  const describe = (summary: StatewideSummary) =>
+    `${summary.totals.people.toLocaleString("en-US")} people in ${summary.agencies.length} agencies, ${(summary.milliseconds / 1000).toFixed(1)} s`;
+  await withStatewideDatabase(settings.database, generate, describe, async (database) => {
+    const agency = await largestAgency(database);
+    await withAppServer(database, async (origin) => {
+      const cookies = new Map<Role, string>();
+      for (const role of ["admin", "manager", "supervisor"] as const) {
+        cookies.set(role, (await signIn(origin, accountEmail(agency.slug, role), settings.password)).cookie);
+      }
+      const queries = await queriesFor(origin, cookies.get("admin") ?? "");
+      const results: Measurement[] = [];
+      for (const query of queries) {
+        results.push(await measure(origin, cookies.get(query.role) ?? "", query, settings));
+      }
+      report(settings, agency, results);
+    });
   });
-  try {
-    const origin = `http://127.0.0.1:${await portPromise}`;
-    const cookies = new Map<Role, string>();
-    for (const role of ["admin", "manager", "supervisor"] as const) {
-      cookies.set(role, await signIn(origin, accountEmail(agency.slug, role), settings.password));
-    }
-    const queries = await queriesFor(origin, cookies.get("admin") ?? "");
-    const results: Measurement[] = [];
-    for (const query of queries) {
-      results.push(await measure(origin, cookies.get(query.role) ?? "", query, settings));
-    }
-    report(settings, agency, results);
-  } finally {
-    if (child.exitCode === null && child.connected) {
-      const exited = once(child, "exit");
-      child.disconnect();
-      await exited;
-    }
-    stop();
-  }
 }
 
-const serveIndex = process.argv.indexOf("--serve");
-if (serveIndex >= 0) {
-  const database = process.argv[serveIndex + 1];
-  if (!database) throw new Error("--serve needs the database to serve");
-  await serve(database);
-} else {
-  await main();
-}
+await main();
