@@ -1,3 +1,5 @@
+import type { ExpressionBuilder } from "kysely";
+import type { Database } from "../../db/schema.js";
 import type { Db } from "../../db/types.js";
 import { toCount, updatedOneRow } from "../../db/types.js";
 import { newId } from "../../shared/ids.js";
@@ -5,6 +7,17 @@ import { nowUtc } from "../../shared/time.js";
 import { type Coach, type CoachInput, OPEN_ENGAGEMENT_STATUSES } from "./coaching.schema.js";
 
 export type CoachRow = Coach & { regionPath: string | null };
+
+/** How many open engagements the coach `c` has, read from the (agency, coach, status) index. */
+function openEngagementCount(eb: ExpressionBuilder<Database & { c: Database["coaches"] }, "c">) {
+  return eb
+    .selectFrom("coaching_engagements as e")
+    .select((c) => c.fn.countAll().as("n"))
+    .whereRef("e.coach_id", "=", "c.id")
+    .whereRef("e.agency_id", "=", "c.agency_id")
+    .where("e.status", "in", OPEN_ENGAGEMENT_STATUSES)
+    .as("active_coachees");
+}
 
 function coachesQuery(db: Db, agencyId: string) {
   return db
@@ -18,15 +31,7 @@ function coachesQuery(db: Db, agencyId: string) {
     )
     .selectAll("c")
     .select(["p.given_name", "p.family_name", "pp.full_name", "u.name as region_name", "u.path as region_path"])
-    .select((eb) =>
-      eb
-        .selectFrom("coaching_engagements as e")
-        .select((c) => c.fn.countAll().as("n"))
-        .whereRef("e.coach_id", "=", "c.id")
-        .whereRef("e.agency_id", "=", "c.agency_id")
-        .where("e.status", "in", OPEN_ENGAGEMENT_STATUSES)
-        .as("active_coachees"),
-    )
+    .select(openEngagementCount)
     .where("c.agency_id", "=", agencyId);
 }
 
@@ -79,15 +84,7 @@ export async function summarizeCoachCapacity(db: Db, agencyId: string) {
   const rows = await db
     .selectFrom("coaches as c")
     .select(["c.capacity_coachees", "c.available_for_new"])
-    .select((eb) =>
-      eb
-        .selectFrom("coaching_engagements as e")
-        .select((c) => c.fn.countAll().as("n"))
-        .whereRef("e.coach_id", "=", "c.id")
-        .whereRef("e.agency_id", "=", "c.agency_id")
-        .where("e.status", "in", OPEN_ENGAGEMENT_STATUSES)
-        .as("active_coachees"),
-    )
+    .select(openEngagementCount)
     .where("c.agency_id", "=", agencyId)
     .execute();
   const available = rows.filter((r) => r.available_for_new === 1);
