@@ -17,7 +17,8 @@ import { findLatestRolloutSchedule } from "./trained-since.repo.js";
  */
 async function surveyedSessions(db: Db, agencyId: string, personIds: string[] | null) {
   const surveys = await findSurveysOfAgency(db, agencyId);
-  const sessionIds = [...new Set(surveys.map((s) => s.sessionId))];
+  const surveyedIds = new Set(surveys.map((s) => s.sessionId));
+  const sessionIds = [...surveyedIds];
   const [invitees, responses, sessions, settings] = await Promise.all([
     findInviteesOfSessions(db, agencyId, sessionIds, personIds),
     findResponsesOfAgency(db, agencyId, personIds),
@@ -30,7 +31,7 @@ async function surveyedSessions(db: Db, agencyId: string, personIds: string[] | 
       ? { items: survey.items, retrospective: survey.retrospective, answers: responses.get(survey.id) ?? new Map() }
       : null;
   const surveyed: SurveyedSession[] = sessions
-    .filter((session) => sessionIds.includes(session.id))
+    .filter((session) => surveyedIds.has(session.id))
     .map((session) => {
       const ofSession = surveys.filter((s) => s.sessionId === session.id);
       const { people } = surveyResults({
