@@ -96,5 +96,12 @@ describe.skipIf(!browserIsAvailable())("training: how far the survey reaches", (
     await periods.waitFor();
     expect(await periods.getByRole("row").count()).toBeGreaterThan(1);
     await expectAccessible(coordinator, "a session's survey page with the change per rollout period");
+    // The same totals open the survey's own page in the training menu.
+    await coordinator
+      .getByRole("navigation", { name: "Training" })
+      .getByRole("link", { name: "Pre/post survey" })
+      .click();
+    await expect.poll(() => mainHeading(coordinator).textContent()).toBe("Pre/post survey");
+    await coordinator.getByRole("table", { name: "Change per rollout period" }).waitFor();
   }, 240_000);
 });
