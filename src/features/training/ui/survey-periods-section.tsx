@@ -9,13 +9,13 @@ import { CHANGE_HEADERS, ChangeCells } from "./survey-change-cells.js";
 import { trainingKeys } from "./training-keys.js";
 
 const dayRange = (period: z.infer<typeof ZPeriodSurveyChange>) =>
-  period.startsOn && period.endsOn ? `${period.startsOn} to ${period.endsOn}` : "No dates";
+  period.startsOn && period.endsOn ? `${period.startsOn} to ${period.endsOn}` : "no dates in the plan";
 
 function PeriodTable({ result }: { result: SurveyChangeByPeriod }) {
   const rows = [
     ...result.periods.map((p) => ({ key: String(p.periodIndex), label: p.label, days: dayRange(p), change: p })),
     ...(result.outside.sessions > 0
-      ? [{ key: "outside", label: "Outside the plan's periods", days: "–", change: result.outside }]
+      ? [{ key: "outside", label: "Outside the plan's periods", days: null, change: result.outside }]
       : []),
   ];
   return (
@@ -26,7 +26,6 @@ function PeriodTable({ result }: { result: SurveyChangeByPeriod }) {
         <thead>
           <tr>
             <th scope="col">Period</th>
-            <th scope="col">Days</th>
             <th scope="col">Sessions surveyed</th>
             {CHANGE_HEADERS.map((h) => (
               <th key={h} scope="col">
@@ -38,8 +37,10 @@ function PeriodTable({ result }: { result: SurveyChangeByPeriod }) {
         <tbody>
           {rows.map((row) => (
             <tr key={row.key}>
-              <th scope="row">{row.label}</th>
-              <td>{row.days}</td>
+              <th scope="row">
+                {row.label}
+                {row.days ? <span className="muted period-days">{row.days}</span> : null}
+              </th>
               <td>{row.change.sessions}</td>
               <ChangeCells change={row.change} />
             </tr>
