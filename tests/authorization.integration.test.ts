@@ -724,6 +724,31 @@ const TRAINING_SURVEY_TABLE: Record<string, RouteCase> = {
   },
 };
 
+/**
+ * Survey reach: the change per rollout period is for survey-result readers. Each person's change
+ * goes to the training team and trainers for everyone, to supervisors and managers for the people
+ * below them in their line, and to everyone else for themselves. In the world only the N1 worker
+ * (the staff account) is enrolled in a surveyed session, below the supervisor and the manager.
+ */
+const SEES_WORKER_N1_SURVEY_CHANGE: readonly Role[] = [...SURVEY_RESULT_READERS, "supervisor", "manager", "staff"];
+const SURVEY_REACH_TABLE: Record<string, RouteCase> = {
+  "GET /api/training/survey-results/by-period": {
+    kind: "own",
+    allowed: SURVEY_RESULT_READERS,
+    send: ({ actor }) => actor.client.request("GET", "/api/training/survey-results/by-period"),
+  },
+  "GET /api/training/survey-results/staff": {
+    kind: "own",
+    allowed: STAFF_ROLES,
+    send: ({ actor }) => actor.client.request("GET", "/api/training/survey-results/staff"),
+    check: async (response, { actor, own }) => {
+      const listed = response.json<{ items: { personId: string }[] }>().items.map((i) => i.personId);
+      const expected = SEES_WORKER_N1_SURVEY_CHANGE.includes(actor.role) ? [own.people.workerN1] : [];
+      return sameSet(listed, expected) ? null : `lists ${listed.length} people`;
+    },
+  },
+};
+
 /** The coaching pages' own reads: a coach's calendar of the sessions they lead. */
 const COACHING_UI_TABLE: Record<string, RouteCase> = {
   "GET /api/coaching/calendar": {
@@ -2218,6 +2243,7 @@ const TABLE: Record<string, RouteCase> = {
   ...FIDELITY_TABLE,
   ...COACH_DEVELOPMENT_TABLE,
   ...TRAINING_SURVEY_TABLE,
+  ...SURVEY_REACH_TABLE,
   ...FIDELITY_SUPERVISION_TABLE,
   ...FIDELITY_CALIBRATION_TABLE,
   ...COACHING_PAGING_TABLE,

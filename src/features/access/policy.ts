@@ -35,6 +35,7 @@ export const ACTIONS = [
   "trainingAttendance.record",
   "trainingSurvey.manage",
   "trainingSurvey.results",
+  "trainingSurvey.staffChange",
   "trainingDelivery.read",
   "trainingDelivery.assign",
   "trainingDelivery.record",
@@ -72,6 +73,8 @@ const EVERYONE_ON_STAFF = {
   "teams.read": "agency",
   "models.read": "agency",
   "training.read": "agency",
+  // Each person's own change after training; wider reaches below for those who lead or run training.
+  "trainingSurvey.staffChange": "self",
   // Delivery checks: anyone may be the assigned observer, and trainers see the checks of their own sessions.
   "trainingDelivery.read": "self",
   "trainingDelivery.record": "self",
@@ -84,11 +87,15 @@ const TRAINING_MANAGEMENT = {
   "trainingAttendance.record": "agency",
   "trainingSurvey.manage": "agency",
   "trainingSurvey.results": "agency",
+  "trainingSurvey.staffChange": "agency",
   "trainingDelivery.read": "agency",
   "trainingDelivery.assign": "agency",
 } as const;
-/** Supervisors and managers nudge the staff in their line who still need training. */
-const TRAINING_NUDGES = { "training.nudge": "subtree" } as const;
+/**
+ * Supervisors and managers nudge the staff in their line who still need training, and see each
+ * one's change after training (the service picks the people by reporting line, not by unit).
+ */
+const TRAINING_NUDGES = { "training.nudge": "subtree", "trainingSurvey.staffChange": "subtree" } as const;
 /** Drafts, publishing and imports of the practice model. */
 const MODEL_EDITING = { "models.edit": "agency", "modelFocus.set": "agency" } as const;
 /**
@@ -220,6 +227,7 @@ export const GRANTS: Record<Role, Partial<Record<Action, Scope>>> = {
     "people.read": "self",
     "trainingAttendance.record": "agency",
     "trainingSurvey.results": "agency",
+    "trainingSurvey.staffChange": "agency",
     ...COACHING_PARTICIPATION,
     ...OWN_DEBRIEFS,
   },

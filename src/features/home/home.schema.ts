@@ -11,5 +11,7 @@ export const ZHome = z.object({
   ownUnitName: z.string().nullable(),
   /** A supervisor's request to sign up for training, until the person enrolls or dismisses it. */
   trainingNudge: ZOpenNudge.nullable(),
+  /** Open training surveys of the person's sessions that they have not answered yet. */
+  trainingSurveysWaiting: z.number().int(),
 });
 export type Home = z.infer<typeof ZHome>;

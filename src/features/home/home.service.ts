@@ -6,6 +6,7 @@ import { getOwnAgency } from "../agencies/agency.service.js";
 import { getOrgTree } from "../org/org-unit.service.js";
 import { listPeople } from "../people/person.service.js";
 import { findOpenNudgeForHome } from "../training/nudge.service.js";
+import { countSurveysWaitingForHome } from "../training/survey.service.js";
 import type { Home } from "./home.schema.js";
 
 const FOCUS_ORDER: [Role, Home["focus"]][] = [
@@ -24,10 +25,11 @@ function focusOf(roles: Role[]): Home["focus"] {
 }
 
 export async function getHome(db: Db, actor: Actor): Promise<Home> {
-  const [agency, displayName, trainingNudge] = await Promise.all([
+  const [agency, displayName, trainingNudge, trainingSurveysWaiting] = await Promise.all([
     getOwnAgency(db, actor),
     findAccountDisplayName(db, actor.agencyId, actor.userId),
     findOpenNudgeForHome(db, actor),
+    countSurveysWaitingForHome(db, actor),
   ]);
   const seesOrg = canAct(actor, "orgUnits.read");
   const tree = seesOrg ? await getOrgTree(db, actor) : [];
@@ -43,5 +45,6 @@ export async function getHome(db: Db, actor: Actor): Promise<Home> {
     unitsInAgency: seesOrg ? tree.filter((u) => u.kind === "unit" && !u.retired).length : null,
     ownUnitName: ownUnit?.name ?? null,
     trainingNudge,
+    trainingSurveysWaiting,
   };
 }

@@ -145,3 +145,23 @@ export function surveyResults(input: SurveyResultsInput) {
     people,
   };
 }
+
+/**
+ * The change of rows pooled from several sessions (one row per person and session): each row
+ * with both a before and an after is a matched pair, the rest count as invited only.
+ */
+export function changeOfRows(rows: { before: number | null; after: number | null }[]): Change {
+  const keys = rows.map((_, i) => String(i));
+  const scores = (pick: (row: (typeof rows)[number]) => number | null): Scores =>
+    new Map(
+      rows.flatMap((row, i) => {
+        const value = pick(row);
+        return value === null ? [] : [[String(i), value] as const];
+      }),
+    );
+  return changeAmong(
+    keys,
+    scores((r) => r.before),
+    scores((r) => r.after),
+  );
+}

@@ -263,24 +263,96 @@ export async function saveResponse(
     .execute();
 }
 
-/** The session's enrolled people with their names and org units, for the results. */
-export async function findInviteesOfSession(db: Db, agencyId: string, sessionId: string) {
-  const rows = await db
+function inviteesQuery(db: Db, agencyId: string) {
+  return db
     .selectFrom("training_enrollments as e")
     .innerJoin("people as p", (join) => join.onRef("p.id", "=", "e.person_id").onRef("p.agency_id", "=", "e.agency_id"))
     .leftJoin("org_units as u", (join) =>
       join.onRef("u.id", "=", "p.org_unit_id").onRef("u.agency_id", "=", "p.agency_id"),
     )
-    .select(["e.person_id", "p.given_name", "p.family_name", "p.org_unit_id", "u.name as unit_name"])
-    .where("e.agency_id", "=", agencyId)
-    .where("e.session_id", "=", sessionId)
-    .execute();
+    .select(["e.session_id", "e.person_id", "p.given_name", "p.family_name", "p.org_unit_id", "u.name as unit_name"])
+    .where("e.agency_id", "=", agencyId);
+}
+
+type InviteeSelection = Awaited<ReturnType<ReturnType<typeof inviteesQuery>["execute"]>>[number];
+
+function toInvitees(rows: InviteeSelection[]) {
   return rows
     .map((r) => ({
+      sessionId: r.session_id,
       personId: r.person_id,
       name: `${r.given_name} ${r.family_name}`,
       orgUnitId: r.org_unit_id,
       orgUnitName: r.unit_name,
     }))
     .sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** The session's enrolled people with their names and org units, for the results. */
+export async function findInviteesOfSession(db: Db, agencyId: string, sessionId: string) {
+  const rows = await inviteesQuery(db, agencyId).where("e.session_id", "=", sessionId).execute();
+  return toInvitees(rows).map(({ sessionId: _session, ...invitee }) => invitee);
+}
+
+/** The people enrolled in these sessions (only those of `personIds` when given), each with their session. */
+export async function findInviteesOfSessions(
+  db: Db,
+  agencyId: string,
+  sessionIds: string[],
+  personIds: string[] | null,
+) {
+  if (sessionIds.length === 0 || personIds?.length === 0) return [];
+  let query = inviteesQuery(db, agencyId).where("e.session_id", "in", sessionIds);
+  if (personIds) query = query.where("e.person_id", "in", personIds);
+  return toInvitees(await query.execute());
+}
+
+/** Every survey the agency has opened, with its items. */
+export async function findSurveysOfAgency(db: Db, agencyId: string) {
+  const rows = await surveysQuery(db, agencyId).orderBy("s.opened_at").execute();
+  return rows.map(toSurveyRow);
+}
+
+/** Answers to the agency's surveys (only of `personIds` when given): survey id → person id → answers. */
+export async function findResponsesOfAgency(db: Db, agencyId: string, personIds: string[] | null) {
+  const bySurvey = new Map<string, Map<string, SurveyAnswer[]>>();
+  if (personIds?.length === 0) return bySurvey;
+  let query = db
+    .selectFrom("training_survey_responses")
+    .select(["survey_id", "person_id", "answers_json"])
+    .where("agency_id", "=", agencyId);
+  if (personIds) query = query.where("person_id", "in", personIds);
+  for (const row of await query.execute()) {
+    const answers = bySurvey.get(row.survey_id) ?? new Map<string, SurveyAnswer[]>();
+    answers.set(row.person_id, JSON.parse(row.answers_json) as SurveyAnswer[]);
+    bySurvey.set(row.survey_id, answers);
+  }
+  return bySurvey;
+}
+
+/** Open surveys of the person's sessions that they have not answered yet. */
+export async function countUnansweredOpenSurveysOfPerson(db: Db, agencyId: string, personId: string) {
+  const row = await db
+    .selectFrom("training_surveys as s")
+    .innerJoin("training_enrollments as e", (join) =>
+      join.onRef("e.session_id", "=", "s.session_id").onRef("e.agency_id", "=", "s.agency_id"),
+    )
+    .select((eb) => eb.fn.countAll().as("n"))
+    .where("s.agency_id", "=", agencyId)
+    .where("e.person_id", "=", personId)
+    .where("s.closed_at", "is", null)
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom("training_survey_responses as r")
+            .select("r.id")
+            .whereRef("r.survey_id", "=", "s.id")
+            .whereRef("r.agency_id", "=", "s.agency_id")
+            .where("r.person_id", "=", personId),
+        ),
+      ),
+    )
+    .executeTakeFirstOrThrow();
+  return toCount(row.n);
 }

@@ -5,6 +5,8 @@ import { ZProblem } from "../../server/problem-details.js";
 import {
   ZMySurveys,
   ZOpenSurveyInput,
+  ZStaffSurveyChange,
+  ZSurveyChangeByPeriod,
   ZSurveyInstrument,
   ZSurveyInstrumentInput,
   ZSurveyResponseInput,
@@ -20,6 +22,7 @@ import {
   openSurvey,
   saveSurveyInstrument,
 } from "./survey.service.js";
+import { getStaffSurveyChange, getSurveyChangeByPeriod } from "./survey-reach.service.js";
 
 const problems = { 400: ZProblem, 401: ZProblem, 403: ZProblem, 404: ZProblem, 409: ZProblem };
 const ZSessionParams = z.object({ sessionId: z.string().min(1).max(64) });
@@ -110,5 +113,27 @@ export function registerSurveyRoutes(app: App) {
       response: { 200: ZMySurveys, ...problems },
     },
     handler: async (request) => answerSurvey(db, actorOf(request), request.params.surveyId, request.body),
+  });
+
+  app.get("/api/training/survey-results/by-period", {
+    config: { access: "trainingSurvey.results" },
+    schema: {
+      tags,
+      summary:
+        "The pre/post change of the sessions held in each period of the agency's most recent rollout plan: sessions, invited, matched pairs, response rate, means before and after, change and paired effect size",
+      response: { 200: ZSurveyChangeByPeriod, ...problems },
+    },
+    handler: async (request) => getSurveyChangeByPeriod(db, actorOf(request)),
+  });
+
+  app.get("/api/training/survey-results/staff", {
+    config: { access: "trainingSurvey.staffChange" },
+    schema: {
+      tags,
+      summary:
+        "Each surveyed person's change over their sessions: everyone for the training team and trainers, the people below you in your supervisor line as a supervisor or manager, otherwise yourself",
+      response: { 200: ZStaffSurveyChange, ...problems },
+    },
+    handler: async (request) => getStaffSurveyChange(db, actorOf(request)),
   });
 }

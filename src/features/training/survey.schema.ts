@@ -177,3 +177,43 @@ export const ZMySurveys = z.object({
   results: z.array(ZPersonChange.extend({ sessionId: z.string(), sessionTitle: z.string() })),
 });
 export type MySurveys = z.infer<typeof ZMySurveys>;
+
+const ZSessionCount = z.number().int().describe("Sessions with a survey opened");
+
+/** The pooled change of the sessions held in one period of the rollout plan. */
+export const ZPeriodSurveyChange = ZChange.extend({
+  periodIndex: z.number().int(),
+  label: z.string(),
+  startsOn: z.string().nullable().describe("First day the period covers; null when the plan names no date"),
+  endsOn: z.string().nullable().describe("Last day the period covers; null when the plan names no date"),
+  sessions: ZSessionCount,
+});
+
+export const ZSurveyChangeByPeriod = z.object({
+  /** The agency's most recent rollout plan; null when it has none. */
+  planId: z.string().nullable(),
+  planName: z.string().nullable(),
+  /** One row per period of the plan, in order; a person in two sessions of a period counts twice. */
+  periods: z.array(ZPeriodSurveyChange),
+  /** Surveyed sessions on days no period covers. */
+  outside: ZChange.extend({ sessions: ZSessionCount }),
+});
+export type SurveyChangeByPeriod = z.infer<typeof ZSurveyChangeByPeriod>;
+
+export const ZStaffSurveyChange = z.object({
+  /** Whose rows these are: everyone surveyed, the people below the reader in their supervisor line, or the reader. */
+  reach: z.enum(["agency", "line", "self"]),
+  items: z.array(
+    z.object({
+      personId: z.string(),
+      name: z.string(),
+      orgUnitName: z.string().nullable(),
+      sessions: z.number().int().describe("Surveyed sessions the person was enrolled in"),
+      matchedSessions: z.number().int().describe("Sessions where they answered both before and after"),
+      before: z.number().nullable().describe("Mean rating 1–5 before, over the matched sessions"),
+      after: z.number().nullable().describe("Mean rating 1–5 after, over the matched sessions"),
+      change: z.number().nullable(),
+    }),
+  ),
+});
+export type StaffSurveyChange = z.infer<typeof ZStaffSurveyChange>;

@@ -9,6 +9,7 @@ import { findModelInUse } from "../model/model.service.js";
 import { findEnrollmentsOfSession, findSessionById } from "./session.repo.js";
 import {
   closeSurvey,
+  countUnansweredOpenSurveysOfPerson,
   findInviteesOfSession,
   findOpenSurveysOfPerson,
   findResponseOfPerson,
@@ -295,6 +296,12 @@ export async function getMySurveys(db: Db, actor: Actor): Promise<MySurveys> {
     }
   }
   return { waiting, results };
+}
+
+/** For the home page: how many open surveys wait for the actor's answers (0 without a staff record). */
+export async function countSurveysWaitingForHome(db: Db, actor: Actor): Promise<number> {
+  if (!actor.personId) return 0;
+  return countUnansweredOpenSurveysOfPerson(db, actor.agencyId, actor.personId);
 }
 
 /** Checks every question has its answer and nothing else is answered; errors name the question. */

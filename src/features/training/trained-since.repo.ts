@@ -20,7 +20,7 @@ export async function findSessionEndsOfPeople(db: Db, agencyId: string, personId
 export async function findLatestRolloutSchedule(db: Db, agencyId: string) {
   const plan = await db
     .selectFrom("training_rollout_plans")
-    .select(["id", "periods_json"])
+    .select(["id", "name", "periods_json"])
     .where("agency_id", "=", agencyId)
     .orderBy("created_at", "desc")
     .orderBy("id", "desc")
@@ -34,6 +34,8 @@ export async function findLatestRolloutSchedule(db: Db, agencyId: string) {
     .where("org_unit_id", "is not", null)
     .execute();
   return {
+    planId: plan.id,
+    name: plan.name,
     periods: JSON.parse(plan.periods_json) as RolloutPeriod[],
     units: units.map((u) => ({ orgUnitId: u.org_unit_id ?? "", periodIndex: u.period_index })),
   };

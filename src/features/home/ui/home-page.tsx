@@ -8,6 +8,7 @@ import { PageHeader } from "../../../../web/src/components/page-header.js";
 import { LoadError, Loading } from "../../../../web/src/components/query-status.js";
 import type { SessionInfo } from "../../accounts/auth.schema.js";
 import { MyFocusSection } from "../../model-focus/ui/my-focus-section.js";
+import { SurveysWaitingNotice } from "../../training/ui/surveys-waiting-notice.js";
 import { TrainingNudgeNotice } from "../../training/ui/training-nudge-notice.js";
 import { type Home, ZHome } from "../home.schema.js";
 
@@ -134,6 +135,7 @@ export function HomePage() {
     <>
       <PageHeader title={title} intro={INTROS[home.data.focus](home.data)} />
       {home.data.trainingNudge ? <TrainingNudgeNotice nudge={home.data.trainingNudge} /> : null}
+      {home.data.trainingSurveysWaiting > 0 ? <SurveysWaitingNotice count={home.data.trainingSurveysWaiting} /> : null}
       {facts.length > 0 ? (
         <section aria-labelledby="facts-heading">
           <h2 id="facts-heading" className="visually-hidden">

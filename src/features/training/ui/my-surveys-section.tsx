@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import type { z } from "zod";
 import { api, isApiError } from "../../../../web/src/api/api-client.js";
+import { queryKeys } from "../../../../web/src/api/query-keys.js";
 import { ErrorSummary } from "../../../../web/src/components/error-summary.js";
 import { LoadError, Loading } from "../../../../web/src/components/query-status.js";
 import { RATING_LABELS, type SurveyAnswer, ZMySurveys } from "../survey.schema.js";
@@ -141,6 +142,8 @@ function SurveyForm({ survey }: { survey: Waiting }) {
     onSuccess: (next) => {
       setNotice("Thank you, your answers are saved. You can change them until the survey closes.");
       queryClient.setQueryData(trainingKeys.mySurveys, next);
+      // The home page counts the surveys still unanswered.
+      void queryClient.invalidateQueries({ queryKey: queryKeys.home });
     },
   });
   const error = isApiError(save.error) ? save.error : null;

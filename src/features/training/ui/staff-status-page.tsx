@@ -7,6 +7,7 @@ import { LoadError, Loading } from "../../../../web/src/components/query-status.
 import { formatInZone } from "../../../shared/time.js";
 import { ZNudge } from "../nudge.schema.js";
 import { ZStaffTrainingStatus } from "../session.schema.js";
+import { StaffSurveyChangeSection } from "./staff-survey-change-section.js";
 import { trainingKeys } from "./training-keys.js";
 import { TrainingNav } from "./training-nav.js";
 
@@ -48,7 +49,7 @@ export function StaffStatusPage() {
     <>
       <PageHeader
         title="Who is trained"
-        intro="Your staff and where each stands with practice model training. Those not trained or scheduled need a session: nudge them, and they see it on their home page."
+        intro="Your staff and where each stands with practice model training. Those not trained or scheduled need a session: nudge them, and they see it on their home page. Below, how each one's confidence and competence changed after training."
       />
       <TrainingNav />
       {status.isPending ? (
@@ -125,6 +126,7 @@ export function StaffStatusPage() {
           </div>
         </>
       )}
+      <StaffSurveyChangeSection />
     </>
   );
 }

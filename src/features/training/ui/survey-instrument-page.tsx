@@ -13,6 +13,7 @@ import {
   type SurveyItemKind,
   ZSurveyInstrument,
 } from "../survey.schema.js";
+import { SurveyChangeByPeriodSection } from "./survey-periods-section.js";
 import { trainingKeys } from "./training-keys.js";
 import { TrainingNav } from "./training-nav.js";
 
@@ -244,9 +245,10 @@ export function SurveyInstrumentPage() {
     <>
       <PageHeader
         title="Pre/post survey"
-        intro="The items every training session's surveys ask before and after. Open a survey from a session's page."
+        intro="How confidence and competence grew across the rollout so far, and the items every training session's surveys ask before and after. Open a survey from a session's page."
       />
       <TrainingNav />
+      <SurveyChangeByPeriodSection />
       {query.isPending ? (
         <Loading what="the survey instrument" />
       ) : query.isError ? (

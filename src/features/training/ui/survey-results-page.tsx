@@ -15,41 +15,10 @@ import {
   ZSurveyResults,
   ZTrainingSurvey,
 } from "../survey.schema.js";
+import { CHANGE_HEADERS, ChangeCells, decimal, signed } from "./survey-change-cells.js";
+import { SurveyChangeByPeriodSection } from "./survey-periods-section.js";
 import { trainingKeys } from "./training-keys.js";
 import { TrainingNav } from "./training-nav.js";
-
-const decimal = (value: number | null, digits = 2) => (value === null ? "–" : value.toFixed(digits));
-const signed = (value: number | null, digits = 2) =>
-  value === null ? "–" : `${value > 0 ? "+" : ""}${value.toFixed(digits)}`;
-const percent = (value: number | null) => (value === null ? "–" : `${Math.round(value * 100)}%`);
-
-const CHANGE_HEADERS = [
-  "Invited",
-  "Answered before",
-  "Answered after",
-  "Matched pairs",
-  "Response rate",
-  "Mean before",
-  "Mean after",
-  "Mean change",
-  "Effect size (d_z)",
-];
-
-function ChangeCells({ change, digits = 2 }: { change: Change; digits?: number }) {
-  return (
-    <>
-      <td>{change.invited}</td>
-      <td>{change.respondedBefore}</td>
-      <td>{change.respondedAfter}</td>
-      <td>{change.pairs}</td>
-      <td>{percent(change.responseRate)}</td>
-      <td>{decimal(change.meanBefore, digits)}</td>
-      <td>{decimal(change.meanAfter, digits)}</td>
-      <td>{signed(change.meanChange, digits)}</td>
-      <td>{decimal(change.effectSize)}</td>
-    </>
-  );
-}
 
 function ChangeTable({
   caption,
@@ -294,6 +263,7 @@ export function SurveyResultsPage({ sessionId }: { sessionId: string }) {
       ) : (
         <Results results={results} />
       )}
+      <SurveyChangeByPeriodSection />
     </>
   );
 }

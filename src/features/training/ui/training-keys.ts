@@ -11,6 +11,8 @@ export const trainingKeys = {
   mySurveys: ["training", "my-surveys"] as const,
   surveyInstrument: ["training", "survey-instrument"] as const,
   surveyResults: (sessionId: string) => ["training", "sessions", sessionId, "survey-results"] as const,
+  surveyChangeByPeriod: ["training", "survey-results", "by-period"] as const,
+  staffSurveyChange: ["training", "survey-results", "staff"] as const,
   deliveryChecks: ["training", "delivery-checks"] as const,
   deliveryCheck: (id: string) => ["training", "delivery-checks", id] as const,
   deliveryChecklist: ["training", "delivery-checklist"] as const,
