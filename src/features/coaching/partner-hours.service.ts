@@ -83,7 +83,8 @@ async function logSessionHours(
       activity: "coaching",
       workDate: row.sessionDate,
       hours: toHours(row.durationMinutes),
-      note: `Coaching session with ${row.coacheeName}`,
+      // Partner pay is read by more people than coaching is: the entry does not say whom they coached.
+      note: "Coaching session from the coaching log",
       source: { type: "coaching_session", id: row.sessionId },
       overBudgetConfirmed: input.overBudgetConfirmed,
     });
