@@ -6,9 +6,9 @@ import { insertSession, updateSession } from "../../src/features/coaching/sessio
 import type { World } from "./world.js";
 
 /**
- * A Tribal partner person on a world's coach roster, coaching the N2 worker, with one logged
- * session of 90 minutes on the given date (and, with `draft`, one still a draft that day). Written
- * straight through the repositories, as the demo builders do.
+ * A Tribal partner person on a world's coach roster (taking no new coachees), coaching the N2
+ * worker, with one logged session on the given date (90 minutes unless told) and one still a draft
+ * that day. Written straight through the repositories, as the demo builders do.
  */
 export async function buildPartnerCoaching(
   db: Db,
@@ -38,7 +38,8 @@ export async function buildPartnerCoaching(
       culturalKnowledge: "Kinship care and Tribal family meetings",
       capacityCoachees: 4,
       capacityHoursPerMonth: 10,
-      availableForNew: true,
+      // Full for now, so other tests' matching still finds the coach they expect at the top.
+      availableForNew: false,
       regionOrgUnitId: null,
       mentorCoachId: null,
     },

@@ -70,6 +70,7 @@ describe("partner coaches' hours", () => {
       durationMinutes: 90,
       hours: 1.5,
       coachName: `Partner ${world.agency.slug}`,
+      partnerPersonId: partners.partnerPerson,
       hasAgreement: true,
     });
     expect(before.some((s) => s.sessionId === coaching.partnerCoachingDraft)).toBe(false);

@@ -12,6 +12,8 @@ export const ZPartnerCoachingSession = z.object({
   durationMinutes: z.number().int(),
   hours: z.number(),
   coachName: z.string(),
+  /** The coach's partner person, whose page holds their agreements and hours log. */
+  partnerPersonId: z.string(),
   coacheeName: z.string(),
   /** False when the partner has no compensation agreement in force on the session's date. */
   hasAgreement: z.boolean(),

@@ -47,6 +47,7 @@ export async function listPartnerCoachingHoursToLog(
       durationMinutes: row.durationMinutes,
       hours: toHours(row.durationMinutes),
       coachName: row.coachName,
+      partnerPersonId: row.partnerPersonId,
       coacheeName: row.coacheeName,
       hasAgreement: agreement !== null,
     });

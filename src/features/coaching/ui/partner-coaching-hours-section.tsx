@@ -1,4 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { Link } from "@tanstack/react-router";
 import { useState } from "react";
 import { api, isApiError } from "../../../../web/src/api/api-client.js";
 import { useSession } from "../../../../web/src/app/session.js";
@@ -98,7 +99,8 @@ function WaitingPartnerHours() {
         <>
           <p className="muted">
             Community and Tribal coaches are paid from their compensation agreement. These logged sessions are not in
-            their hours yet. Next step: log them, and each is added as coaching on the agreement in force that day.
+            their hours yet. Next step: log them, and each is added as coaching on the agreement in force that day. The
+            coach's name opens their agreements and hours log.
           </p>
           <div className="table-wrap">
             <table className="table">
@@ -137,13 +139,22 @@ function WaitingPartnerHours() {
 }
 
 function WaitingRow({ session, busy, onLog }: { session: PartnerCoachingSession; busy: boolean; onLog: () => void }) {
+  const { can } = useSession();
+  // Only those who manage partners add agreements; everyone else is told whom to ask.
+  const noAgreement = can("partners.manage")
+    ? "None that day: add one on the partner's page first"
+    : "None that day: ask an administrator or the implementation lead to add one";
   return (
     <tr>
       <td>{session.sessionDate}</td>
-      <td>{session.coachName}</td>
+      <td>
+        <Link to="/partners/people/$partnerPersonId" params={{ partnerPersonId: session.partnerPersonId }}>
+          {session.coachName}
+        </Link>
+      </td>
       <td>{session.coacheeName}</td>
       <td>{hoursText(session.hours)}</td>
-      <td>{session.hasAgreement ? "In force that day" : "None that day — add one on the partner's page first"}</td>
+      <td>{session.hasAgreement ? "In force that day" : noAgreement}</td>
       <td>
         <button
           type="button"
