@@ -48,6 +48,12 @@ import {
   referenceOfAll,
 } from "./support/fidelity-calibration.js";
 import { clearFocusesOfUnit, FOCUS_MONTH, focusBody, focusesOfUnit, resetFocus } from "./support/model-focus.js";
+import {
+  buildPartnerCoaching,
+  type PartnerCoachingRecords,
+  partnerCoachingHoursState,
+  unlogPartnerCoachingHours,
+} from "./support/partner-coaching.js";
 import { buildPartnersAndTeams, type PartnersAndTeams } from "./support/partners-and-teams.js";
 import {
   buildPracticeModel,
@@ -224,7 +230,8 @@ interface Side {
     CoachDevelopmentRecords &
     FidelityRecordIds &
     CalibrationRecordIds &
-    TrainingDeliveryRecordIds;
+    TrainingDeliveryRecordIds &
+    PartnerCoachingRecords;
 }
 interface Ctx {
   actor: RoleActor;
@@ -1129,6 +1136,41 @@ const TRAINING_DELIVERY_TABLE: Record<string, RouteCase> = {
     prepare: (id) => reopenNudge(db, id),
     state: (id) => nudgeState(db, id),
     send: (c, id) => c.request("POST", `/api/training/nudges/${id}/dismiss`),
+  },
+};
+
+/**
+ * A partner coach's logged session goes into the partner's compensation log. That takes reading
+ * the coaching log and logging partners' hours: administrators and the coaching supervisor. Those
+ * who log partners' hours for training alone hold the route's action but are refused.
+ */
+const PARTNER_COACHING_HOURS_LOGGERS: readonly Role[] = ["admin", "coaching_supervisor"];
+const PARTNER_COACHING_HOURS_TABLE: Record<string, RouteCase> = {
+  "GET /api/coaching/partner-hours": {
+    kind: "own",
+    allowed: PARTNER_COACHING_HOURS_LOGGERS,
+    send: ({ actor }) => actor.client.request("GET", "/api/coaching/partner-hours"),
+    check: async (response, { own }) => {
+      const listed = response.json<{ items: { sessionId: string }[] }>().items.map((i) => i.sessionId);
+      return listed.includes(own.records.partnerCoachingSession) ? null : "the waiting session is missing";
+    },
+  },
+  "POST /api/coaching/partner-hours": {
+    kind: "own",
+    allowed: PARTNER_COACHING_HOURS_LOGGERS,
+    state: ({ own }) => partnerCoachingHoursState(db, own.records.partnerCoachingSession),
+    send: ({ actor }) => actor.client.request("POST", "/api/coaching/partner-hours"),
+    cleanUp: ({ own }) => unlogPartnerCoachingHours(db, own.records.partnerCoachingSession),
+  },
+  "POST /api/coaching/sessions/:sessionId/partner-hours": {
+    kind: "record",
+    record: "partnerCoachingSession",
+    allowed: PARTNER_COACHING_HOURS_LOGGERS,
+    holders: ["implementation_lead", "training_coordinator"],
+    prepare: (id) => unlogPartnerCoachingHours(db, id),
+    state: (id) => partnerCoachingHoursState(db, id),
+    send: (c, id) => c.request("POST", `/api/coaching/sessions/${id}/partner-hours`, {}),
+    cleanUp: (id) => unlogPartnerCoachingHours(db, id),
   },
 };
 
@@ -2249,6 +2291,7 @@ const TABLE: Record<string, RouteCase> = {
   ...COACHING_PAGING_TABLE,
   ...COACHING_UI_TABLE,
   ...TRAINING_DELIVERY_TABLE,
+  ...PARTNER_COACHING_HOURS_TABLE,
 };
 
 /** A fresh feed address for the account, made the way the service makes one. */
@@ -2478,6 +2521,7 @@ async function buildSide(slug: string): Promise<Side> {
     ...(await buildFidelityRecords(db, world, partnersAndTeams.partnerOrganization)),
     ...(await buildCalibrationRecords(db, world)),
     ...(await buildTrainingDeliveryRecords(db, world)),
+    ...(await buildPartnerCoaching(db, world, partnersAndTeams.partnerPerson)),
   };
   const actors = await signInEveryRole(app, db, world);
   const { people } = world;

@@ -17,6 +17,7 @@ import * as coachDevelopment from "./migrations/0015-coach-development.js";
 import * as coachingSettings from "./migrations/0016-coaching-settings.js";
 import * as coachingIndexes from "./migrations/0017-coaching-indexes.js";
 import * as fidelityCalibration from "./migrations/0018-fidelity-calibration.js";
+import * as coachingPartnerHours from "./migrations/0019-coaching-partner-hours.js";
 import type { Database } from "./schema.js";
 
 /**
@@ -48,6 +49,7 @@ function migrationsFor(dialect: DatabaseDialect): Record<string, Migration> {
     "0016-coaching-settings": coachingSettings,
     "0017-coaching-indexes": coachingIndexes,
     "0018-fidelity-calibration": fidelityCalibration,
+    "0019-coaching-partner-hours": coachingPartnerHours,
   };
 }
 

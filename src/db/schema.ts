@@ -580,6 +580,16 @@ export interface TrainingPartnerHoursTable {
   created_at: string;
 }
 
+/** A partner coach's logged coaching session and the compensation-log entry made for it. */
+export interface CoachingPartnerHoursTable {
+  id: string;
+  agency_id: string;
+  session_id: string;
+  partner_hours_id: string;
+  minutes: number;
+  created_at: string;
+}
+
 export interface TrainingNudgesTable {
   id: string;
   agency_id: string;
@@ -821,6 +831,7 @@ export interface Database {
   training_delivery_checks: TrainingDeliveryChecksTable;
   training_partner_hours: TrainingPartnerHoursTable;
   training_nudges: TrainingNudgesTable;
+  coaching_partner_hours: CoachingPartnerHoursTable;
   fidelity_instruments: FidelityInstrumentsTable;
   fidelity_instrument_versions: FidelityInstrumentVersionsTable;
   fidelity_observers: FidelityObserversTable;

@@ -18,6 +18,7 @@ import { registerAuditRoutes } from "../features/audit/audit.routes.js";
 import { registerCalendarFeedRoutes } from "../features/calendar/calendar-feed.routes.js";
 import { registerCoachDevelopmentRoutes } from "../features/coaching/coach-development.routes.js";
 import { registerCoachingRoutes } from "../features/coaching/coaching.routes.js";
+import { registerPartnerCoachingHoursRoutes } from "../features/coaching/partner-hours.routes.js";
 import { registerFidelityRoutes } from "../features/fidelity/fidelity.routes.js";
 import { registerHomeRoutes } from "../features/home/home.routes.js";
 import { registerModelRoutes } from "../features/model/model.routes.js";
@@ -128,6 +129,7 @@ export async function buildApp(database: DatabaseHandle, config: AppConfig, opti
   registerModelFocusRoutes(app);
   registerCoachingRoutes(app);
   registerCoachDevelopmentRoutes(app);
+  registerPartnerCoachingHoursRoutes(app);
   registerTrainingRoutes(app);
   registerFidelityRoutes(app);
 

@@ -46,4 +46,13 @@ describe("the demo agency's coaching", () => {
     expect(feedback.groups[0]?.responses).toBeGreaterThanOrEqual(5);
     expect(feedback.groups[0]?.averages).not.toBeNull();
   });
+
+  it("has partner coaches' logged sessions waiting for their hours, each on an agreement in force", async () => {
+    const waiting = (await coachingSupervisor.request("GET", "/api/coaching/partner-hours")).json<{
+      items: { coachName: string; hasAgreement: boolean }[];
+    }>();
+    expect(waiting.items.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(waiting.items.map((s) => s.coachName)).size).toBe(2);
+    expect(waiting.items.every((s) => s.hasAgreement)).toBe(true);
+  });
 });

@@ -15,7 +15,8 @@ import type { DemoStaff } from "./demo-partners-and-teams.js";
  * A coaching program on the family-centered model with coaches of every kind (the agency's own
  * coach, a Tribal coach and a community coach from the demo partners), engagements at every
  * level and in every state, a coaching log with private notes, and enough coachee feedback for
- * the coach's aggregate to show. The demo social worker is coached by the demo coach.
+ * the coach's aggregate to show. The demo social worker is coached by the demo coach. The partner
+ * coaches have logged sessions waiting for their hours to go into their compensation log.
  */
 export async function seedDemoCoaching(db: Db, agencyId: string, staff: DemoStaff, createdByUserId: string) {
   const model = await findModelInUse(db, agencyId);
@@ -286,20 +287,46 @@ export async function seedDemoCoaching(db: Db, agencyId: string, staff: DemoStaf
       "2026-10-05",
       "Work with extended family and the Tribe from the first contact",
     );
-  await engage(
+  const director = await engage(
     staff.director.id,
     communityCoach,
     "active",
     "2026-03-09",
     "Lead the agency's shift to family-centered practice",
   );
-  await engage(
+  const regionalManager = await engage(
     staff.regionalManager.id,
     tribalCoach,
     "active",
     "2026-04-13",
     "Coach office managers to support supervisors",
   );
+  // Partner coaches' logged sessions whose hours the coaching supervisor has yet to log.
+  const partnerSessions: [{ id: string; goal: { itemIds: string[] } }, string, number, string][] = [
+    [regionalManager, "2026-10-19", 90, "Planned how office managers will open supervision with a strengths check-in."],
+    [regionalManager, "2026-11-09", 60, "Reviewed the first month of check-ins; two offices want a joint session."],
+    [director, "2026-11-02", 60, "Prepared the all-staff message on why family voice comes first."],
+  ];
+  for (const [engagement, date, minutes, summary] of partnerSessions) {
+    const session = { sessionDate: date, startTime: "09:00", durationMinutes: minutes, format: "individual" as const };
+    const sessionId = await insertSession(db, agencyId, engagement.id, session, createdByUserId);
+    await updateSession(db, agencyId, sessionId, {
+      ...session,
+      status: "final",
+      location: "Central office",
+      participants: [],
+      focusItemIds: engagement.goal.itemIds,
+      stepsCovered: ["goals", "self_reflection", "action_planning"],
+      reflectionEasy: "",
+      reflectionHard: "",
+      reflectionConfident: "",
+      privateNotes: "",
+      sharedSummary: summary,
+      actionItems: [],
+      barriers: [],
+      version: 1,
+    });
+  }
   await engage(
     staff.supervisor.id,
     communityCoach,

@@ -20,6 +20,7 @@ import {
 import { CoachDevelopmentLinks } from "./coach-development-links.js";
 import { coachingKeys } from "./coaching-keys.js";
 import { InviteForm } from "./invite-form.js";
+import { PartnerCoachingHoursSection } from "./partner-coaching-hours-section.js";
 import { TrainingFollowUpSection } from "./training-follow-up-section.js";
 
 const PAGE_SIZE = 50;
@@ -326,6 +327,7 @@ export function CoachingPage() {
       ) : null}
       {can("coachDevelopment.participate") ? <CoachDevelopmentLinks /> : null}
       {can("coaching.followUp.read") ? <TrainingFollowUpSection /> : null}
+      <PartnerCoachingHoursSection />
       {can("coaching.aggregates") ? <Coverage /> : null}
     </>
   );
