@@ -1,11 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
-import { type FormEvent, useState } from "react";
+import { useState } from "react";
 import { type ApiError, api, isApiError } from "../../../../web/src/api/api-client.js";
 import { useSession } from "../../../../web/src/app/session.js";
 import { useVersionedEdit } from "../../../../web/src/app/use-versioned-edit.js";
-import { ConflictPanel } from "../../../../web/src/components/conflict-panel.js";
-import { ErrorSummary } from "../../../../web/src/components/error-summary.js";
 import { CheckboxField, SelectField, TextField } from "../../../../web/src/components/form-fields.js";
 import { PageHeader } from "../../../../web/src/components/page-header.js";
 import { LoadError, Loading } from "../../../../web/src/components/query-status.js";
@@ -20,6 +18,7 @@ import {
   ZCoachList,
 } from "../coaching.schema.js";
 import { coachingKeys } from "./coaching-keys.js";
+import { RecordForm } from "./record-form.js";
 import { type ChosenPerson, StaffPersonChooser } from "./staff-person-chooser.js";
 
 const coachesKey = ["coaching", "coaches"] as const;
@@ -269,15 +268,16 @@ function NewCoachForm({ roster, onCreated }: { roster: Coach[]; onCreated: (coac
   });
   const error = isApiError(create.error) ? create.error : null;
   const fields = fieldsOf("new-coach");
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    create.mutate();
-  };
   return (
     <section className="panel" aria-labelledby="new-coach-heading">
       <h2 id="new-coach-heading">Add a coach</h2>
-      <form onSubmit={submit} noValidate className="form">
-        <ErrorSummary error={error} fields={fields} />
+      <RecordForm
+        error={error}
+        fields={fields}
+        busy={create.isPending}
+        submitLabel="Add to the roster"
+        onSubmit={() => create.mutate()}
+      >
         <SelectField
           id="new-coach-source"
           label="The coach is"
@@ -315,12 +315,7 @@ function NewCoachForm({ roster, onCreated }: { roster: Coach[]; onCreated: (coac
           error={error}
           roster={roster}
         />
-        <div className="button-row">
-          <button type="submit" className="button" disabled={create.isPending}>
-            {create.isPending ? "Saving…" : "Add to the roster"}
-          </button>
-        </div>
-      </form>
+      </RecordForm>
     </section>
   );
 }
@@ -354,43 +349,46 @@ function EditCoachForm({
     },
   });
   const conflict = edit.conflict;
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    edit.submit();
-  };
   const yesNo = (value: boolean) => (value ? "Taking new coachees" : "Not taking new coachees");
   return (
     <section className="panel" aria-labelledby="edit-coach-heading">
       <h2 id="edit-coach-heading">Edit {coach.name}</h2>
-      {conflict ? (
-        <ConflictPanel
-          busy={edit.saving}
-          rows={[
-            {
-              label: "Coachees at most",
-              mine: edit.draft.capacityCoachees,
-              current: String(conflict.capacityCoachees),
-            },
-            {
-              label: "Hours a month at most",
-              mine: edit.draft.capacityHoursPerMonth,
-              current: String(conflict.capacityHoursPerMonth),
-            },
-            {
-              label: "Availability",
-              mine: yesNo(edit.draft.availableForNew),
-              current: yesNo(conflict.availableForNew),
-            },
-          ]}
-          onApplyMine={edit.applyMine}
-          onDiscardMine={() => {
-            void queryClient.invalidateQueries({ queryKey: coachesKey });
-            onDone("Your changes were discarded. The coach is shown as they now stand.");
-          }}
-        />
-      ) : null}
-      <form onSubmit={submit} noValidate className="form">
-        <ErrorSummary error={edit.error} fields={fieldsOf("edit-coach")} />
+      <RecordForm
+        error={edit.error}
+        fields={fieldsOf("edit-coach")}
+        conflict={
+          conflict
+            ? {
+                rows: [
+                  {
+                    label: "Coachees at most",
+                    mine: edit.draft.capacityCoachees,
+                    current: String(conflict.capacityCoachees),
+                  },
+                  {
+                    label: "Hours a month at most",
+                    mine: edit.draft.capacityHoursPerMonth,
+                    current: String(conflict.capacityHoursPerMonth),
+                  },
+                  {
+                    label: "Availability",
+                    mine: yesNo(edit.draft.availableForNew),
+                    current: yesNo(conflict.availableForNew),
+                  },
+                ],
+                onApplyMine: edit.applyMine,
+                onDiscardMine: () => {
+                  void queryClient.invalidateQueries({ queryKey: coachesKey });
+                  onDone("Your changes were discarded. The coach is shown as they now stand.");
+                },
+              }
+            : null
+        }
+        busy={edit.saving}
+        submitLabel="Save coach"
+        onSubmit={edit.submit}
+        onCancel={() => onDone(null)}
+      >
         <CoachFields
           prefix="edit-coach"
           draft={edit.draft}
@@ -399,15 +397,7 @@ function EditCoachForm({
           roster={roster}
           selfId={coach.id}
         />
-        <div className="button-row">
-          <button type="submit" className="button" disabled={edit.saving}>
-            {edit.saving ? "Saving…" : "Save coach"}
-          </button>
-          <button type="button" className="button button-secondary" onClick={() => onDone(null)}>
-            Cancel
-          </button>
-        </div>
-      </form>
+      </RecordForm>
     </section>
   );
 }
