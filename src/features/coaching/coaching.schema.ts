@@ -164,7 +164,18 @@ export const ZCoach = z.object({
   version: z.number().int(),
 });
 export type Coach = z.infer<typeof ZCoach>;
-export const ZCoachList = z.object({ items: z.array(ZCoach) });
+/**
+ * What a coach's strengths are chosen from: the practice model in use, one group per element
+ * (the element itself or any of its behaviors) and per leadership commitment (its behaviors).
+ */
+export const ZStrengthGroup = z.object({
+  label: z.string(),
+  /** The element, which can be chosen as a whole; null for a leadership commitment. */
+  elementId: z.string().nullable(),
+  behaviors: z.array(z.object({ id: z.string(), label: z.string() })),
+});
+export type StrengthGroup = z.infer<typeof ZStrengthGroup>;
+export const ZCoachList = z.object({ items: z.array(ZCoach), strengthGroups: z.array(ZStrengthGroup) });
 
 // ---- Requests, invitations and matching ----
 
