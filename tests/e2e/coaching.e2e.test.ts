@@ -102,6 +102,10 @@ describe.skipIf(!browserIsAvailable())("coaching", () => {
     await item.getByRole("button", { name: /^Mark done/ }).click();
     await coachee.getByText(`Marked "${ACTION_ITEM}" as done.`).waitFor();
     await coachee.getByText("No open action items.").waitFor();
+    await barriers.getByRole("link").first().click();
+    await expect.poll(() => mainHeading(coachee).textContent()).toContain("Coaching session of");
+    await coachee.getByText(`${ACTION_ITEM} · due 2020-01-31 · done`).waitFor();
+    await expectAccessible(coachee, "a logged session with its action items, for the coachee");
 
     await supervisor.reload();
     await supervisor.getByRole("heading", { name: "Coaching log" }).waitFor();

@@ -316,6 +316,31 @@ function SessionView({ session }: { session: Session }) {
             (session.hasPrivateNotes ? "There are private notes, kept between coach and coachee." : "None")}
         </dd>
       </dl>
+      {session.actionItems ? (
+        <>
+          <h3>Action items</h3>
+          {session.actionItems.length === 0 ? <p>None agreed in this session.</p> : null}
+          <ul>
+            {session.actionItems.map((item) => (
+              <li key={item.id}>
+                {item.text} · {item.dueDate ? `due ${item.dueDate}` : "no due date"} · {item.status}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {session.barriers && session.barriers.length > 0 ? (
+        <>
+          <h3>Barriers raised</h3>
+          <ul>
+            {session.barriers.map((barrier) => (
+              <li key={`${barrier.category}-${barrier.description}`}>
+                {barrier.description} ({BARRIER_CATEGORY_LABELS[barrier.category]})
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
     </section>
   );
 }
