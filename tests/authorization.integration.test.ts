@@ -1061,6 +1061,53 @@ const COACHING_PAGING_TABLE: Record<string, RouteCase> = {
     send: (c, id) => c.request("GET", `/api/coaching/engagements/${id}/sessions?page=1&pageSize=10`),
   },
 };
+/**
+ * Following up an engagement (issue 6): its open action items and barriers, and marking an item
+ * done. Like the sessions' own action items, these are the coach's and the coachee's alone.
+ */
+const FOLLOW_UP_PARTIES: readonly Role[] = ["coach", "staff"];
+const FOLLOW_UP_ITEM = "follow-up-item";
+const COACHING_FOLLOW_UP_TABLE: Record<string, RouteCase> = {
+  "GET /api/coaching/engagements/:engagementId/follow-up": {
+    kind: "record",
+    record: "engagement",
+    allowed: FOLLOW_UP_PARTIES,
+    holders: COACHING_PARTICIPANTS.filter((role) => !FOLLOW_UP_PARTIES.includes(role)),
+    state: (id) => engagementState(db, id),
+    send: (c, id) => c.request("GET", `/api/coaching/engagements/${id}/follow-up`),
+  },
+  "PUT /api/coaching/sessions/:sessionId/action-items/:itemId/status": {
+    kind: "record",
+    record: "coachingSession",
+    allowed: FOLLOW_UP_PARTIES,
+    holders: COACHING_PARTICIPANTS.filter((role) => !FOLLOW_UP_PARTIES.includes(role)),
+    // An open item in the logged session, whatever an earlier case (or the session's own PUT) left.
+    prepare: async (id) => {
+      const row = await db
+        .selectFrom("coaching_sessions")
+        .select("engagement_id")
+        .where("id", "=", id)
+        .executeTakeFirst();
+      if (!row) return;
+      await reopenEngagement(db, row.engagement_id);
+      await db
+        .updateTable("coaching_sessions")
+        .set({
+          action_items: JSON.stringify([
+            { id: FOLLOW_UP_ITEM, text: "Try it with a family", dueDate: null, status: "open" },
+          ]),
+        })
+        .where("id", "=", id)
+        .execute();
+    },
+    state: (id) => coachingRowState(db, "coaching_sessions", id),
+    send: async (c, id) =>
+      c.request("PUT", `/api/coaching/sessions/${id}/action-items/${FOLLOW_UP_ITEM}/status`, {
+        status: "done",
+        version: await versionOf(db, "coaching_sessions", id),
+      }),
+  },
+};
 type TrainingDeliveryRecordIds = Awaited<ReturnType<typeof buildTrainingDeliveryRecords>>;
 /** A delivery check is read by coordinators, the session's trainer and its observer (the world's fidelity observer). */
 const DELIVERY_CHECK_READERS: readonly Role[] = [...TRAINING_MANAGERS, "trainer", "fidelity_observer"];
@@ -2290,6 +2337,7 @@ const TABLE: Record<string, RouteCase> = {
   ...FIDELITY_CALIBRATION_TABLE,
   ...COACHING_PAGING_TABLE,
   ...COACHING_UI_TABLE,
+  ...COACHING_FOLLOW_UP_TABLE,
   ...TRAINING_DELIVERY_TABLE,
   ...PARTNER_COACHING_HOURS_TABLE,
 };

@@ -43,7 +43,10 @@ describe.skipIf(!browserIsAvailable())("running coaching", () => {
     expect(await supervisor.locator("tr", { hasText: PROGRAM }).textContent()).toContain("Supervisors 2027-01-04");
 
     // A staff person not yet on the roster becomes a coach.
-    const roster = await apiGet<{ items: { personId: string | null }[] }>(supervisor, "/api/coaching/coaches");
+    const roster = await apiGet<{
+      items: { personId: string | null }[];
+      strengthGroups: { label: string; behaviors: { id: string; label: string }[] }[];
+    }>(supervisor, "/api/coaching/coaches");
     const people = await apiGet<{ items: Person[] }>(supervisor, "/api/people?pageSize=50");
     const onRoster = new Set(roster.items.map((c) => c.personId));
     const newCoach = people.items.find((p) => !onRoster.has(p.id)) as Person;
@@ -56,8 +59,26 @@ describe.skipIf(!browserIsAvailable())("running coaching", () => {
     await supervisor.locator(`input[type="radio"][value="${newCoach.id}"]`).check();
     await supervisor.getByLabel("Credentials").fill("Licensed clinical social worker");
     await supervisor.getByLabel("Coachees at most").fill("3");
+    // Strengths and region are chosen from lists: a behavior of the model, a region of the org tree.
+    const strength = roster.strengthGroups.find((g) => g.behaviors.length > 0)?.behaviors[0];
+    if (!strength) throw new Error("the demo model has no behaviors to choose as strengths");
+    await supervisor.getByRole("checkbox", { name: strength.label, exact: true }).check();
+    const { units } = await apiGet<{ units: { id: string; kind: string; retired: boolean }[] }>(
+      supervisor,
+      "/api/org-units",
+    );
+    const region = units.find((u) => u.kind === "region" && !u.retired);
+    if (!region) throw new Error("the demo org tree has no region");
+    await supervisor.getByLabel("Region", { exact: true }).selectOption(region.id);
     await supervisor.getByRole("button", { name: "Add to the roster" }).click();
     await supervisor.getByText(`Added ${newCoachName} to the roster.`).waitFor();
+    const added = (
+      await apiGet<{ items: { personId: string | null; strengthItemIds: string[]; regionOrgUnitId: string | null }[] }>(
+        supervisor,
+        "/api/coaching/coaches",
+      )
+    ).items.find((c) => c.personId === newCoach.id);
+    expect(added).toMatchObject({ strengthItemIds: [strength.id], regionOrgUnitId: region.id });
     await supervisor.getByRole("rowheader", { name: newCoachName }).waitFor();
     await supervisor.getByLabel("Kind of coach").first().selectOption("internal");
     await supervisor.getByLabel("Only coaches taking new coachees").check();

@@ -6,6 +6,8 @@ import { apiGet, demoEmail, mainHeading, signIn } from "./support/cascade.js";
 
 const GOALS = "Teach the model with families in mind";
 const PRIVATE_NOTE = "Unsure about teaching the engagement module next month.";
+const ACTION_ITEM = "Open the next module with a family story";
+const BARRIER = "Training room has no space for role plays";
 
 async function openCoaching(page: Page) {
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Coaching", exact: true }).click();
@@ -74,6 +76,12 @@ describe.skipIf(!browserIsAvailable())("coaching", () => {
     await coach.getByLabel("Feedback", { exact: true }).check();
     await coach.getByLabel("Private notes").fill(PRIVATE_NOTE);
     await coach.getByLabel("Shared summary").fill("Planned how to open the module with a family story.");
+    await coach.getByRole("button", { name: "Add an action item" }).click();
+    await coach.getByLabel("Action item 1", { exact: true }).fill(ACTION_ITEM);
+    await coach.getByLabel("Due date of action item 1").fill("2020-01-31");
+    await coach.getByRole("button", { name: "Add a barrier" }).click();
+    await coach.getByLabel("Barrier 1", { exact: true }).fill(BARRIER);
+    await coach.getByLabel("Category of barrier 1").selectOption("workload");
     await expectAccessible(coach, "the session log form");
     await coach.getByRole("button", { name: "Log session" }).click();
     await coach.getByText("Logged.").waitFor();
@@ -85,10 +93,26 @@ describe.skipIf(!browserIsAvailable())("coaching", () => {
     await coachee.getByRole("button", { name: "Send feedback" }).click();
     await coachee.getByText("Thank you, your feedback is in.").waitFor();
 
+    // Following up after the session: the coachee settles the overdue item; the barrier stays listed.
+    const item = coachee.getByRole("row", { name: new RegExp(ACTION_ITEM) });
+    expect(await item.textContent()).toContain("Overdue");
+    const barriers = coachee.getByRole("region", { name: "Barriers raised" });
+    expect(await barriers.getByRole("row", { name: new RegExp(BARRIER) }).textContent()).toContain("Workload");
+    await expectAccessible(coachee, "the engagement page with action items and barriers");
+    await item.getByRole("button", { name: /^Mark done/ }).click();
+    await coachee.getByText(`Marked "${ACTION_ITEM}" as done.`).waitFor();
+    await coachee.getByText("No open action items.").waitFor();
+    await barriers.getByRole("link").first().click();
+    await expect.poll(() => mainHeading(coachee).textContent()).toContain("Coaching session of");
+    await coachee.getByText(`${ACTION_ITEM} · due 2020-01-31 · done`).waitFor();
+    await expectAccessible(coachee, "a logged session with its action items, for the coachee");
+
     await supervisor.reload();
     await supervisor.getByRole("heading", { name: "Coaching log" }).waitFor();
     await supervisor.getByText("has private notes").waitFor();
     expect(await supervisor.getByText(PRIVATE_NOTE).count()).toBe(0);
+    expect(await supervisor.getByRole("heading", { name: "Open action items" }).count()).toBe(0);
+    expect(await supervisor.getByText(BARRIER).count()).toBe(0);
   });
 
   it("shows the coach their coachee's goal progress as a chart and a table", async () => {

@@ -1,6 +1,7 @@
 import type { Db } from "../../db/types.js";
 import { fieldError, notFound, staleVersion } from "../../server/errors.js";
 import { type Actor, authorize } from "../access/policy.js";
+import { findModelInUse, type PublishedModel } from "../model/model.service.js";
 import { findOrgUnitPath } from "../org/org-unit.service.js";
 import { findPartnerPersonOfAgency } from "../partners/partner.service.js";
 import { isPersonOfAgency } from "../people/person.service.js";
@@ -12,7 +13,7 @@ import {
   insertCoach,
   updateCoach,
 } from "./coach.repo.js";
-import type { CoachInput, CoachUpdate } from "./coaching.schema.js";
+import type { CoachInput, CoachUpdate, StrengthGroup } from "./coaching.schema.js";
 import { asSelf, audit, here, inTransaction, modelForItems } from "./coaching-access.js";
 
 /** The API's coach: the region's path is for matching only. */
@@ -20,9 +21,30 @@ function withoutPath({ regionPath: _path, ...coach }: CoachRow) {
   return coach;
 }
 
+function strengthGroupsOf(model: PublishedModel | null): StrengthGroup[] {
+  if (!model) return [];
+  return [
+    ...model.content.elements.map((element) => ({
+      label: `${element.code} ${element.name}`,
+      elementId: element.id,
+      behaviors: element.behaviors.map((b) => ({ id: b.id, label: `${b.code} ${b.shortName}` })),
+    })),
+    ...model.content.leadership.map((commitment) => ({
+      label: commitment.name,
+      elementId: null,
+      behaviors: commitment.behaviors.map((b) => ({ id: b.id, label: `${b.code} ${b.name}` })),
+    })),
+  ];
+}
+
+/** The roster, with the practice model's items that strengths are chosen from. */
 export async function listCoaches(db: Db, actor: Actor) {
   authorize(actor, "coaching.participate", asSelf(actor));
-  return { items: (await findCoachesOfAgency(db, actor.agencyId)).map(withoutPath) };
+  const [coaches, model] = await Promise.all([
+    findCoachesOfAgency(db, actor.agencyId),
+    findModelInUse(db, actor.agencyId),
+  ]);
+  return { items: coaches.map(withoutPath), strengthGroups: strengthGroupsOf(model) };
 }
 
 async function checkCoach(db: Db, actor: Actor, input: CoachInput, selfId?: string) {

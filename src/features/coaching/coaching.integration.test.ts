@@ -4,6 +4,7 @@ import { addSpareAccounts } from "../../../tests/support/actors.js";
 import {
   buildCoachingRecords,
   type CoachingRecords,
+  coachBody,
   PRIVATE_NOTE,
   SHARED_SUMMARY,
 } from "../../../tests/support/coaching.js";
@@ -426,5 +427,34 @@ describe("the calendar of a person's coaching", () => {
       expect(JSON.stringify(events)).not.toContain(SHARED_SUMMARY);
     }
     expect(await coachingCalendarEventsForPerson(db, world.agency.id, world.people.supervisorN2.id)).toEqual([]);
+  });
+});
+
+describe("choosing a coach's strengths and region", () => {
+  it("offers the model in use's elements and behaviors, and keeps the ones chosen with a region", async () => {
+    const listed = await clients.coachingSupervisor.request("GET", "/api/coaching/coaches");
+    expect(listed.statusCode).toBe(200);
+    const { items, strengthGroups } = json<{
+      items: { id: string; version: number }[];
+      strengthGroups: { elementId: string | null; behaviors: { id: string }[] }[];
+    }>(listed);
+    const model = await findModelInUse(db, world.agency.id);
+    const elements = model?.content.elements ?? [];
+    expect(strengthGroups.filter((g) => g.elementId !== null).map((g) => g.elementId)).toEqual(
+      elements.map((e) => e.id),
+    );
+    expect(strengthGroups.flatMap((g) => g.behaviors.map((b) => b.id))).toEqual(expect.arrayContaining(behaviorIds));
+    const coach = items.find((c) => c.id === records.coach) as { id: string; version: number };
+    const chosen = [elements[0]?.id as string, behaviorIds[1] as string];
+    const saved = await clients.coachingSupervisor.request("PUT", `/api/coaching/coaches/${coach.id}`, {
+      ...(await coachBody(db, coach.id)),
+      strengthItemIds: chosen,
+      regionOrgUnitId: world.units.north.id,
+    });
+    expect(saved.statusCode).toBe(200);
+    expect(json<{ strengthItemIds: string[]; regionName: string | null }>(saved)).toMatchObject({
+      strengthItemIds: chosen,
+      regionName: "North",
+    });
   });
 });

@@ -5,6 +5,7 @@ import { ZProblem } from "../../server/problem-details.js";
 import { createCoach, editCoach, listCoaches } from "./coach.service.js";
 import {
   ZAcceptInvitation,
+  ZActionItemStatusInput,
   ZAgreementInput,
   ZCloseInput,
   ZCoach,
@@ -18,6 +19,7 @@ import {
   ZCoachUpdate,
   ZCoverage,
   ZEngagement,
+  ZEngagementFollowUp,
   ZEngagementList,
   ZFeedbackInput,
   ZFeedbackSummary,
@@ -62,7 +64,14 @@ import {
   requestCoaching,
   suggestCoaches,
 } from "./request.service.js";
-import { getCoachCalendar, getSession, saveSession, startSession } from "./session.service.js";
+import {
+  getCoachCalendar,
+  getEngagementFollowUp,
+  getSession,
+  saveSession,
+  setActionItemStatus,
+  startSession,
+} from "./session.service.js";
 import { getTrainingFollowUp } from "./training-follow-up.service.js";
 
 const problems = { 400: ZProblem, 401: ZProblem, 403: ZProblem, 404: ZProblem, 409: ZProblem };
@@ -293,6 +302,16 @@ export function registerCoachingRoutes(app: App) {
     handler: async (request) =>
       listSessionsOfEngagement(db, actorOf(request), request.params.engagementId, request.query),
   });
+  app.get("/api/coaching/engagements/:engagementId/follow-up", {
+    config: { access: "coaching.participate" },
+    schema: {
+      tags,
+      summary: "For coach and coachee only: the open action items of the logged sessions, and the barriers raised",
+      params: engagementParams,
+      response: { 200: ZEngagementFollowUp, ...problems },
+    },
+    handler: async (request) => getEngagementFollowUp(db, actorOf(request), request.params.engagementId),
+  });
   app.put("/api/coaching/engagements/:engagementId/readiness", {
     config: { access: "coaching.participate" },
     schema: {
@@ -396,5 +415,18 @@ export function registerCoachingRoutes(app: App) {
       response: { 200: ZSession, ...problems },
     },
     handler: async (request) => saveSession(db, actorOf(request), request.params.sessionId, request.body),
+  });
+  app.put("/api/coaching/sessions/:sessionId/action-items/:itemId/status", {
+    config: { access: "coaching.participate" },
+    schema: {
+      tags,
+      summary:
+        "As coach or coachee, mark an action item done, dropped or open again, also after the session is logged; send the session version you read",
+      params: z.object({ sessionId: id, itemId: id }),
+      body: ZActionItemStatusInput,
+      response: { 200: ZSession, ...problems },
+    },
+    handler: async (request) =>
+      setActionItemStatus(db, actorOf(request), request.params.sessionId, request.params.itemId, request.body),
   });
 }

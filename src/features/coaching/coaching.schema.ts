@@ -164,7 +164,18 @@ export const ZCoach = z.object({
   version: z.number().int(),
 });
 export type Coach = z.infer<typeof ZCoach>;
-export const ZCoachList = z.object({ items: z.array(ZCoach) });
+/**
+ * What a coach's strengths are chosen from: the practice model in use, one group per element
+ * (the element itself or any of its behaviors) and per leadership commitment (its behaviors).
+ */
+export const ZStrengthGroup = z.object({
+  label: z.string(),
+  /** The element, which can be chosen as a whole; null for a leadership commitment. */
+  elementId: z.string().nullable(),
+  behaviors: z.array(z.object({ id: z.string(), label: z.string() })),
+});
+export type StrengthGroup = z.infer<typeof ZStrengthGroup>;
+export const ZCoachList = z.object({ items: z.array(ZCoach), strengthGroups: z.array(ZStrengthGroup) });
 
 // ---- Requests, invitations and matching ----
 
@@ -414,6 +425,14 @@ export const COACHING_STEP_LABELS: Record<z.infer<typeof ZCoachingStep>, string>
 };
 export const BARRIER_CATEGORIES = ["policy", "resources", "workload", "training", "community", "other"] as const;
 export const ZBarrierCategory = z.enum(BARRIER_CATEGORIES);
+export const BARRIER_CATEGORY_LABELS: Record<z.infer<typeof ZBarrierCategory>, string> = {
+  policy: "Policy",
+  resources: "Resources",
+  workload: "Workload",
+  training: "Training",
+  community: "Community",
+  other: "Other",
+};
 
 export const ZActionItem = z.object({
   id: z.string().min(1).max(64),
@@ -477,6 +496,39 @@ export const ZSession = z.object({
   version: z.number().int(),
 });
 export type Session = z.infer<typeof ZSession>;
+
+/** Following up after a session: coach or coachee settles one of its action items. */
+export const ZActionItemStatusInput = z.object({ status: ZActionItem.shape.status, version });
+export type ActionItemStatusInput = z.infer<typeof ZActionItemStatusInput>;
+
+/**
+ * What an engagement's logged sessions left to follow up, for its coach and coachee only: the
+ * action items still open (each with the session and version it is kept in) and the barriers raised.
+ */
+export const ZEngagementFollowUp = z.object({
+  actionItems: z.array(
+    z.object({
+      id: z.string(),
+      text: z.string(),
+      dueDate: z.string().nullable(),
+      /** Due before today in the agency's time zone. */
+      overdue: z.boolean(),
+      sessionId: z.string(),
+      sessionDate: z.string(),
+      sessionVersion: z.number().int(),
+    }),
+  ),
+  barriers: z.array(
+    z.object({
+      id: z.string(),
+      description: z.string(),
+      category: ZBarrierCategory,
+      sessionId: z.string(),
+      sessionDate: z.string(),
+    }),
+  ),
+});
+export type EngagementFollowUp = z.infer<typeof ZEngagementFollowUp>;
 
 // ---- Feedback ----
 

@@ -250,3 +250,66 @@ export async function countSessionsReferencingItems(
   const wanted = new Set(itemIds);
   return rows.filter((r) => (JSON.parse(r.focus_item_ids) as string[]).some((id) => wanted.has(id))).length;
 }
+
+/**
+ * What an engagement's logged sessions left to follow up: each session's action items (with
+ * the session's version, which guards a change to them) and every barrier raised, newest first.
+ */
+export async function findFollowUpOfEngagement(db: Db, agencyId: string, engagementId: string) {
+  const [sessions, barriers] = await Promise.all([
+    db
+      .selectFrom("coaching_sessions")
+      .select(["id", "session_date", "action_items", "version"])
+      .where("agency_id", "=", agencyId)
+      .where("engagement_id", "=", engagementId)
+      .where("status", "=", "final")
+      .orderBy("session_date")
+      .orderBy("id")
+      .execute(),
+    db
+      .selectFrom("coaching_barriers as b")
+      .innerJoin("coaching_sessions as s", "s.id", "b.session_id")
+      .select(["b.id", "b.session_id", "s.session_date", "b.description", "b.category"])
+      .where("b.agency_id", "=", agencyId)
+      .where("s.agency_id", "=", agencyId)
+      .where("s.engagement_id", "=", engagementId)
+      .where("s.status", "=", "final")
+      .orderBy("s.session_date", "desc")
+      .orderBy("b.created_at")
+      .orderBy("b.id")
+      .execute(),
+  ]);
+  return {
+    sessions: sessions.map((s) => ({
+      id: s.id,
+      sessionDate: s.session_date,
+      version: s.version,
+      actionItems: JSON.parse(s.action_items) as SessionInput["actionItems"],
+    })),
+    barriers: barriers.map((b) => ({
+      id: b.id,
+      sessionId: b.session_id,
+      sessionDate: b.session_date,
+      description: b.description,
+      category: b.category as SessionInput["barriers"][number]["category"],
+    })),
+  };
+}
+
+/** Only a session's action items change, and only if nobody saved the session in between. */
+export async function updateActionItemsOfSession(
+  db: Db,
+  agencyId: string,
+  id: string,
+  actionItems: SessionInput["actionItems"],
+  version: number,
+) {
+  const result = await db
+    .updateTable("coaching_sessions")
+    .set({ action_items: JSON.stringify(actionItems), updated_at: nowUtc(), version: version + 1 })
+    .where("agency_id", "=", agencyId)
+    .where("id", "=", id)
+    .where("version", "=", version)
+    .executeTakeFirst();
+  return updatedOneRow(result);
+}

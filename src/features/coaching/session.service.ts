@@ -6,8 +6,10 @@ import { findAgencySettings } from "../agencies/agency.service.js";
 import type { CalendarEvent } from "../calendar/calendar-events.js";
 import { findCoachIdsOfPerson } from "./coach.repo.js";
 import {
+  type ActionItemStatusInput,
   type CoachCalendar,
   type CoachCalendarQuery,
+  type EngagementFollowUp,
   type EngagementRelation,
   SESSION_FORMAT_LABELS,
   type Session,
@@ -27,10 +29,12 @@ import { type EngagementRow, findOpenEngagementsOfParty } from "./engagement.rep
 import {
   findBarriersOfSession,
   findCalendarSessions,
+  findFollowUpOfEngagement,
   findSessionById,
   insertSession,
   replaceBarriersOfSession,
   type SessionRow,
+  updateActionItemsOfSession,
   updateSession,
 } from "./session.repo.js";
 
@@ -173,6 +177,81 @@ export async function saveSession(db: Db, actor: Actor, id: string, input: Sessi
       actor,
       { action: "update", entityType: "coaching_session", entityId: id, summary },
       { before: auditCopy(before), after: auditCopy(after) },
+    );
+    return after;
+  });
+}
+
+/**
+ * What is left to follow up in an engagement: the open action items of its logged sessions,
+ * soonest due first, and the barriers raised. Like the sessions' own action items and
+ * barriers, this is for coach and coachee only; a supervisor or an overseer is refused.
+ */
+export async function getEngagementFollowUp(db: Db, actor: Actor, engagementId: string): Promise<EngagementFollowUp> {
+  const { engagement } = await loadEngagementFor(db, actor, engagementId, ["coach", "coachee"]);
+  const [settings, followUp] = await Promise.all([
+    findAgencySettings(db, actor.agencyId),
+    findFollowUpOfEngagement(db, actor.agencyId, engagement.id),
+  ]);
+  const today = DateTime.now()
+    .setZone(settings?.timeZone ?? "UTC")
+    .toISODate() as string;
+  const actionItems = followUp.sessions.flatMap((session) =>
+    session.actionItems
+      .filter((item) => item.status === "open")
+      .map((item) => ({
+        id: item.id,
+        text: item.text,
+        dueDate: item.dueDate,
+        overdue: item.dueDate !== null && item.dueDate < today,
+        sessionId: session.id,
+        sessionDate: session.sessionDate,
+        sessionVersion: session.version,
+      })),
+  );
+  // Undated items come after dated ones; the sort is stable, so sessions stay in date order.
+  actionItems.sort((a, b) => (a.dueDate ?? "9999-12-31").localeCompare(b.dueDate ?? "9999-12-31"));
+  return { actionItems, barriers: followUp.barriers };
+}
+
+/**
+ * Coach or coachee marks an action item done or dropped (or open again). Following up happens
+ * after the session, so this works on a logged session; it changes nothing else in it.
+ */
+export async function setActionItemStatus(
+  db: Db,
+  actor: Actor,
+  sessionId: string,
+  itemId: string,
+  input: ActionItemStatusInput,
+) {
+  return inTransaction(db, async (trx) => {
+    const { session, engagement, relation } = await loadSessionFor(trx, actor, sessionId, ["coach", "coachee"]);
+    refuseWhenClosed(engagement);
+    const item = session.actionItems.find((i) => i.id === itemId);
+    if (!item) throw notFound("The action item");
+    const before = await describeSession(trx, actor.agencyId, session, relation, engagement);
+    const items = session.actionItems.map((i) => (i.id === itemId ? { ...i, status: input.status } : i));
+    if (!(await updateActionItemsOfSession(trx, actor.agencyId, sessionId, items, input.version))) {
+      throw staleVersion(before);
+    }
+    const after = await describeSession(
+      trx,
+      actor.agencyId,
+      (await findSessionById(trx, actor.agencyId, sessionId)) as SessionRow,
+      relation,
+      engagement,
+    );
+    await audit(
+      trx,
+      actor,
+      {
+        action: "update",
+        entityType: "coaching_session",
+        entityId: sessionId,
+        summary: `The ${relation} marked an action item ${input.status}`,
+      },
+      { before: { actionItemId: itemId, status: item.status }, after: { actionItemId: itemId, status: input.status } },
     );
     return after;
   });

@@ -1,7 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { type FormEvent, useId, useState } from "react";
-import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { api, isApiError } from "../../../../web/src/api/api-client.js";
 import { ErrorSummary } from "../../../../web/src/components/error-summary.js";
 import { CheckboxField, SelectField, TextField } from "../../../../web/src/components/form-fields.js";
@@ -20,6 +19,7 @@ import {
 } from "../coach-development.schema.js";
 import { SESSION_FORMAT_LABELS, SESSION_FORMATS } from "../coaching.schema.js";
 import { coachDevelopmentKeys } from "./coach-development-keys.js";
+import { RatingsLineChart } from "./ratings-line-chart.js";
 
 const today = () => new Date().toISOString().slice(0, 10);
 const levelText = (rating: number) =>
@@ -132,30 +132,16 @@ function RatingsOverTime({ development }: { development: CoachDevelopment }) {
         <p>No ratings yet. Start below: the coach rates themself, and the mentor gives their view.</p>
       ) : (
         <>
-          <div
-            className="coaching-progress-chart"
-            role="img"
-            aria-label="Chart of the average levels in the table below"
-          >
-            <ResponsiveContainer width="100%" height={220}>
-              <LineChart data={points} accessibilityLayer={false}>
-                <CartesianGrid strokeDasharray="3 3" />
-                <XAxis dataKey="date" />
-                <YAxis domain={[1, 4]} allowDecimals={false} />
-                <Tooltip />
-                <Legend />
-                <Line type="monotone" dataKey="self" name="Coach's own" stroke="#1d4ed8" connectNulls />
-                <Line
-                  type="monotone"
-                  dataKey="mentor"
-                  name="Mentor's"
-                  stroke="#b45309"
-                  strokeDasharray="6 3"
-                  connectNulls
-                />
-              </LineChart>
-            </ResponsiveContainer>
-          </div>
+          <RatingsLineChart
+            points={points}
+            lines={[
+              { dataKey: "self", name: "Coach's own", color: "#1d4ed8" },
+              { dataKey: "mentor", name: "Mentor's", color: "#b45309", dashed: true },
+            ]}
+            maxRating={4}
+            height={220}
+            label="Chart of the average levels in the table below"
+          />
           <div className="table-wrap">
             <table className="table">
               <caption className="table-caption">Average level of each sitting, oldest first</caption>

@@ -1,14 +1,14 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
-import { type FormEvent, useState } from "react";
+import { useState } from "react";
+import { z } from "zod";
 import { type ApiError, api, isApiError } from "../../../../web/src/api/api-client.js";
 import { useSession } from "../../../../web/src/app/session.js";
 import { useVersionedEdit } from "../../../../web/src/app/use-versioned-edit.js";
-import { ConflictPanel } from "../../../../web/src/components/conflict-panel.js";
-import { ErrorSummary } from "../../../../web/src/components/error-summary.js";
 import { CheckboxField, SelectField, TextField } from "../../../../web/src/components/form-fields.js";
 import { PageHeader } from "../../../../web/src/components/page-header.js";
 import { LoadError, Loading } from "../../../../web/src/components/query-status.js";
+import { type OrgUnitNode, ZOrgUnitNode } from "../../org/org-unit.schema.js";
 import { ZPartnerOrganizationDetail, ZPartnerOrganizationList } from "../../partners/partner.schema.js";
 import {
   COACH_KIND_LABELS,
@@ -16,13 +16,16 @@ import {
   type Coach,
   MODEL_FLUENCIES,
   MODEL_FLUENCY_LABELS,
+  type StrengthGroup,
   ZCoach,
   ZCoachList,
 } from "../coaching.schema.js";
 import { coachingKeys } from "./coaching-keys.js";
+import { RecordForm } from "./record-form.js";
 import { type ChosenPerson, StaffPersonChooser } from "./staff-person-chooser.js";
 
 const coachesKey = ["coaching", "coaches"] as const;
+const ZOrgUnits = z.object({ units: z.array(ZOrgUnitNode) });
 
 /** The roster fields as typed; numbers stay text so a mistake is shown with what was typed. */
 type CoachDraft = {
@@ -35,6 +38,10 @@ type CoachDraft = {
   capacityHoursPerMonth: string;
   availableForNew: boolean;
   mentorCoachId: string;
+  /** Chosen model item ids joined by commas, so a conflict compares them like any other field. */
+  strengthItemIds: string;
+  /** Empty for no region. */
+  regionOrgUnitId: string;
 };
 
 const NEW_COACH: CoachDraft = {
@@ -47,6 +54,8 @@ const NEW_COACH: CoachDraft = {
   capacityHoursPerMonth: "8",
   availableForNew: true,
   mentorCoachId: "",
+  strengthItemIds: "",
+  regionOrgUnitId: "",
 };
 
 const toDraft = (coach: Coach): CoachDraft => ({
@@ -59,8 +68,11 @@ const toDraft = (coach: Coach): CoachDraft => ({
   capacityHoursPerMonth: String(coach.capacityHoursPerMonth),
   availableForNew: coach.availableForNew,
   mentorCoachId: coach.mentorCoachId ?? "",
+  strengthItemIds: coach.strengthItemIds.join(","),
+  regionOrgUnitId: coach.regionOrgUnitId ?? "",
 });
 
+const idsOf = (joined: string) => joined.split(",").filter(Boolean);
 const whole = (typed: string) => (/^\s*\d+\s*$/.test(typed) ? Number(typed) : typed);
 
 function toInput(draft: CoachDraft) {
@@ -77,6 +89,8 @@ function toInput(draft: CoachDraft) {
     capacityHoursPerMonth: whole(draft.capacityHoursPerMonth),
     availableForNew: draft.availableForNew,
     mentorCoachId: draft.mentorCoachId || null,
+    strengthItemIds: idsOf(draft.strengthItemIds),
+    regionOrgUnitId: draft.regionOrgUnitId || null,
   };
 }
 
@@ -92,7 +106,95 @@ const fieldsOf = (prefix: string) => ({
   capacityHoursPerMonth: { id: `${prefix}-hours`, label: "Hours a month at most" },
   availableForNew: { id: `${prefix}-available`, label: "Taking new coachees" },
   mentorCoachId: { id: `${prefix}-mentor`, label: "Mentor coach" },
+  strengthItemIds: { id: `${prefix}-strengths`, label: "Strengths in the practice model" },
+  regionOrgUnitId: { id: `${prefix}-region`, label: "Region" },
 });
+
+/** Org units in tree order, each indented under its parent, for the region select. */
+function regionOptions(units: OrgUnitNode[]) {
+  const open = units.filter((u) => !u.retired);
+  const children = (parentId: string | null) =>
+    open.filter((u) => u.parentId === parentId).sort((a, b) => a.name.localeCompare(b.name));
+  const ids = new Set(open.map((u) => u.id));
+  const options: { value: string; label: string }[] = [];
+  const visit = (unit: OrgUnitNode, depth: number) => {
+    options.push({ value: unit.id, label: `${"\u00a0\u00a0".repeat(depth)}${unit.name}` });
+    for (const child of children(unit.id)) visit(child, depth + 1);
+  };
+  for (const root of open.filter((u) => u.parentId === null || !ids.has(u.parentId))) visit(root, 0);
+  return options;
+}
+
+/**
+ * Strengths are chosen from the practice model in use: each element can be chosen as a whole,
+ * or by its behaviors; leadership commitments by their behaviors.
+ */
+function StrengthsPicker({
+  id,
+  label,
+  groups,
+  chosen,
+  onChange,
+  error,
+}: {
+  id: string;
+  label: string;
+  groups: StrengthGroup[];
+  chosen: string[];
+  onChange: (ids: string[]) => void;
+  error?: string | undefined;
+}) {
+  const toggle = (itemId: string, on: boolean) =>
+    onChange(on ? [...chosen, itemId] : chosen.filter((x) => x !== itemId));
+  if (groups.length === 0) {
+    return (
+      <p className="field-hint" id={id}>
+        Strengths are chosen from the practice model once one is published.
+      </p>
+    );
+  }
+  return (
+    <fieldset
+      className={error ? "field field-invalid" : "field"}
+      id={id}
+      tabIndex={-1}
+      aria-describedby={`${id}-hint${error ? ` ${id}-error` : ""}`}
+    >
+      <legend>{label}</legend>
+      <p className="field-hint" id={`${id}-hint`}>
+        What this coach is strongest in. Suggestions for a request weigh these against the person's goals.
+      </p>
+      {error ? (
+        <p className="field-error" id={`${id}-error`}>
+          <span className="visually-hidden">Error: </span>
+          {error}
+        </p>
+      ) : null}
+      {groups.map((group, g) => (
+        <fieldset key={group.elementId ?? group.label} className="fieldset">
+          <legend>{group.label}</legend>
+          {group.elementId ? (
+            <CheckboxField
+              id={`${id}-${g}-element`}
+              label="The whole element"
+              checked={chosen.includes(group.elementId)}
+              onChange={(on) => toggle(group.elementId as string, on)}
+            />
+          ) : null}
+          {group.behaviors.map((behavior) => (
+            <CheckboxField
+              key={behavior.id}
+              id={`${id}-${behavior.id}`}
+              label={behavior.label}
+              checked={chosen.includes(behavior.id)}
+              onChange={(on) => toggle(behavior.id, on)}
+            />
+          ))}
+        </fieldset>
+      ))}
+    </fieldset>
+  );
+}
 
 function CoachFields({
   prefix,
@@ -100,6 +202,7 @@ function CoachFields({
   setField,
   error,
   roster,
+  strengthGroups,
   selfId,
 }: {
   prefix: string;
@@ -107,9 +210,11 @@ function CoachFields({
   setField: <K extends keyof CoachDraft>(key: K, value: CoachDraft[K]) => void;
   error: ApiError | null;
   roster: Coach[];
+  strengthGroups: StrengthGroup[];
   selfId?: string;
 }) {
   const fields = fieldsOf(prefix);
+  const units = useQuery({ queryKey: ["org-units"], queryFn: () => api.get("/api/org-units", ZOrgUnits) });
   return (
     <>
       <SelectField
@@ -136,6 +241,14 @@ function CoachFields({
         options={MODEL_FLUENCIES.map((f) => ({ value: f, label: MODEL_FLUENCY_LABELS[f] }))}
         error={error?.messageFor("modelFluency")}
       />
+      <StrengthsPicker
+        id={fields.strengthItemIds.id}
+        label={fields.strengthItemIds.label}
+        groups={strengthGroups}
+        chosen={idsOf(draft.strengthItemIds)}
+        onChange={(ids) => setField("strengthItemIds", ids.join(","))}
+        error={error?.messageFor("strengthItemIds")}
+      />
       <TextField
         id={fields.languages.id}
         label={fields.languages.label}
@@ -151,6 +264,15 @@ function CoachFields({
         value={draft.culturalKnowledge}
         onChange={(v) => setField("culturalKnowledge", v)}
         error={error?.messageFor("culturalKnowledge")}
+      />
+      <SelectField
+        id={fields.regionOrgUnitId.id}
+        label={fields.regionOrgUnitId.label}
+        hint="Where the coach works; suggestions favor coaches in the coachee's own region."
+        value={draft.regionOrgUnitId}
+        onChange={(v) => setField("regionOrgUnitId", v)}
+        options={[{ value: "", label: "No particular region" }, ...regionOptions(units.data?.units ?? [])]}
+        error={error?.messageFor("regionOrgUnitId")}
       />
       <TextField
         id={fields.capacityCoachees.id}
@@ -246,7 +368,15 @@ function PartnerPersonChoice({
   );
 }
 
-function NewCoachForm({ roster, onCreated }: { roster: Coach[]; onCreated: (coach: Coach) => void }) {
+function NewCoachForm({
+  roster,
+  strengthGroups,
+  onCreated,
+}: {
+  roster: Coach[];
+  strengthGroups: StrengthGroup[];
+  onCreated: (coach: Coach) => void;
+}) {
   const [draft, setDraft] = useState(NEW_COACH);
   const [source, setSource] = useState<"staff" | "partner">("staff");
   const [person, setPerson] = useState<ChosenPerson | null>(null);
@@ -257,8 +387,6 @@ function NewCoachForm({ roster, onCreated }: { roster: Coach[]; onCreated: (coac
         ...toInput(draft),
         personId: source === "staff" ? (person?.id ?? null) : null,
         partnerPersonId: source === "partner" ? partnerPersonId || null : null,
-        strengthItemIds: [],
-        regionOrgUnitId: null,
       }),
     onSuccess: (coach) => {
       setDraft(NEW_COACH);
@@ -269,15 +397,16 @@ function NewCoachForm({ roster, onCreated }: { roster: Coach[]; onCreated: (coac
   });
   const error = isApiError(create.error) ? create.error : null;
   const fields = fieldsOf("new-coach");
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    create.mutate();
-  };
   return (
     <section className="panel" aria-labelledby="new-coach-heading">
       <h2 id="new-coach-heading">Add a coach</h2>
-      <form onSubmit={submit} noValidate className="form">
-        <ErrorSummary error={error} fields={fields} />
+      <RecordForm
+        error={error}
+        fields={fields}
+        busy={create.isPending}
+        submitLabel="Add to the roster"
+        onSubmit={() => create.mutate()}
+      >
         <SelectField
           id="new-coach-source"
           label="The coach is"
@@ -314,13 +443,9 @@ function NewCoachForm({ roster, onCreated }: { roster: Coach[]; onCreated: (coac
           setField={(key, value) => setDraft((current) => ({ ...current, [key]: value }))}
           error={error}
           roster={roster}
+          strengthGroups={strengthGroups}
         />
-        <div className="button-row">
-          <button type="submit" className="button" disabled={create.isPending}>
-            {create.isPending ? "Saving…" : "Add to the roster"}
-          </button>
-        </div>
-      </form>
+      </RecordForm>
     </section>
   );
 }
@@ -328,10 +453,12 @@ function NewCoachForm({ roster, onCreated }: { roster: Coach[]; onCreated: (coac
 function EditCoachForm({
   coach,
   roster,
+  strengthGroups,
   onDone,
 }: {
   coach: Coach;
   roster: Coach[];
+  strengthGroups: StrengthGroup[];
   onDone: (message: string | null) => void;
 }) {
   const queryClient = useQueryClient();
@@ -343,8 +470,6 @@ function EditCoachForm({
         ...toInput(draft),
         personId: coach.personId,
         partnerPersonId: coach.partnerPersonId,
-        strengthItemIds: coach.strengthItemIds,
-        regionOrgUnitId: coach.regionOrgUnitId,
         version,
       }),
     parseCurrent: (current) => ZCoach.safeParse(current).data ?? null,
@@ -354,60 +479,56 @@ function EditCoachForm({
     },
   });
   const conflict = edit.conflict;
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    edit.submit();
-  };
   const yesNo = (value: boolean) => (value ? "Taking new coachees" : "Not taking new coachees");
   return (
     <section className="panel" aria-labelledby="edit-coach-heading">
       <h2 id="edit-coach-heading">Edit {coach.name}</h2>
-      {conflict ? (
-        <ConflictPanel
-          busy={edit.saving}
-          rows={[
-            {
-              label: "Coachees at most",
-              mine: edit.draft.capacityCoachees,
-              current: String(conflict.capacityCoachees),
-            },
-            {
-              label: "Hours a month at most",
-              mine: edit.draft.capacityHoursPerMonth,
-              current: String(conflict.capacityHoursPerMonth),
-            },
-            {
-              label: "Availability",
-              mine: yesNo(edit.draft.availableForNew),
-              current: yesNo(conflict.availableForNew),
-            },
-          ]}
-          onApplyMine={edit.applyMine}
-          onDiscardMine={() => {
-            void queryClient.invalidateQueries({ queryKey: coachesKey });
-            onDone("Your changes were discarded. The coach is shown as they now stand.");
-          }}
-        />
-      ) : null}
-      <form onSubmit={submit} noValidate className="form">
-        <ErrorSummary error={edit.error} fields={fieldsOf("edit-coach")} />
+      <RecordForm
+        error={edit.error}
+        fields={fieldsOf("edit-coach")}
+        conflict={
+          conflict
+            ? {
+                rows: [
+                  {
+                    label: "Coachees at most",
+                    mine: edit.draft.capacityCoachees,
+                    current: String(conflict.capacityCoachees),
+                  },
+                  {
+                    label: "Hours a month at most",
+                    mine: edit.draft.capacityHoursPerMonth,
+                    current: String(conflict.capacityHoursPerMonth),
+                  },
+                  {
+                    label: "Availability",
+                    mine: yesNo(edit.draft.availableForNew),
+                    current: yesNo(conflict.availableForNew),
+                  },
+                ],
+                onApplyMine: edit.applyMine,
+                onDiscardMine: () => {
+                  void queryClient.invalidateQueries({ queryKey: coachesKey });
+                  onDone("Your changes were discarded. The coach is shown as they now stand.");
+                },
+              }
+            : null
+        }
+        busy={edit.saving}
+        submitLabel="Save coach"
+        onSubmit={edit.submit}
+        onCancel={() => onDone(null)}
+      >
         <CoachFields
           prefix="edit-coach"
           draft={edit.draft}
           setField={edit.setField}
           error={edit.error}
           roster={roster}
+          strengthGroups={strengthGroups}
           selfId={coach.id}
         />
-        <div className="button-row">
-          <button type="submit" className="button" disabled={edit.saving}>
-            {edit.saving ? "Saving…" : "Save coach"}
-          </button>
-          <button type="button" className="button button-secondary" onClick={() => onDone(null)}>
-            Cancel
-          </button>
-        </div>
-      </form>
+      </RecordForm>
     </section>
   );
 }
@@ -515,6 +636,7 @@ export function CoachesPage() {
           key={`${editing.id}-${editing.version}`}
           coach={editing}
           roster={roster}
+          strengthGroups={coaches.data?.strengthGroups ?? []}
           onDone={(message) => {
             setEditingId(null);
             setNotice(message);
@@ -524,6 +646,7 @@ export function CoachesPage() {
       {manages && coaches.data && !editing ? (
         <NewCoachForm
           roster={roster}
+          strengthGroups={coaches.data.strengthGroups}
           onCreated={(coach) => {
             setNotice(`Added ${coach.name} to the roster.`);
             void queryClient.invalidateQueries({ queryKey: coachingKeys.all });

@@ -14,6 +14,8 @@ export const coachingKeys = {
   engagement: (id: string) => ["coaching", "engagement", id] as const,
   /** Under the engagement's key, so refreshing the engagement refreshes its log too. */
   sessionLog: (id: string, page: number) => ["coaching", "engagement", id, "sessions", page] as const,
+  /** Under the engagement's key too: open action items and barriers across its sessions. */
+  followUp: (id: string) => ["coaching", "engagement", id, "follow-up"] as const,
   suggestions: (id: string) => ["coaching", "suggestions", id] as const,
   session: (id: string) => ["coaching", "session", id] as const,
 };

@@ -18,6 +18,7 @@ import {
 } from "../coaching.schema.js";
 import { coachingKeys } from "./coaching-keys.js";
 import { ClosedNotice, CloseSection, ReadinessSection } from "./engagement-steps.js";
+import { FollowUpSection } from "./follow-up-section.js";
 import { ProgressSection } from "./progress-section.js";
 
 /** The engagement brings its latest 50 log entries along, so the log pages by the same size. */
@@ -336,6 +337,7 @@ export function EngagementPage({ engagementId }: { engagementId: string }) {
         {party && e.status !== "closed" ? <AgreementForm key={e.version} engagement={e} /> : null}
       </section>
       <CoachingLog engagement={e} party={party} />
+      {party ? <FollowUpSection engagement={e} /> : null}
       {party ? <ProgressSection engagement={e} /> : null}
       {e.relation === "coachee" && e.sessions.length > 0 ? <FeedbackForm engagement={e} /> : null}
       {party && e.status !== "closed" ? <CloseSection key={`close-${e.version}`} engagement={e} /> : null}

@@ -1,12 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
-import { type FormEvent, useState } from "react";
+import { useState } from "react";
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { type ApiError, api, isApiError } from "../../../../web/src/api/api-client.js";
 import { useSession } from "../../../../web/src/app/session.js";
 import { useVersionedEdit } from "../../../../web/src/app/use-versioned-edit.js";
-import { ConflictPanel } from "../../../../web/src/components/conflict-panel.js";
-import { ErrorSummary } from "../../../../web/src/components/error-summary.js";
 import { CheckboxField, SelectField, TextField } from "../../../../web/src/components/form-fields.js";
 import { PageHeader } from "../../../../web/src/components/page-header.js";
 import { LoadError, Loading } from "../../../../web/src/components/query-status.js";
@@ -22,6 +20,7 @@ import {
   ZProgramList,
 } from "../coaching.schema.js";
 import { coachingKeys } from "./coaching-keys.js";
+import { RecordForm } from "./record-form.js";
 
 type Level = (typeof CASCADE_ORDER)[number];
 
@@ -102,7 +101,6 @@ function ProgramFields({
   const scheduled = CASCADE_ORDER.filter((level) => draft[`starts_${level}`].trim() !== "");
   return (
     <>
-      <ErrorSummary error={error} fields={fields} />
       <TextField
         id={fields.name.id}
         label={fields.name.label}
@@ -186,26 +184,23 @@ function NewProgramForm({ template, onCreated }: { template: string; onCreated: 
     },
   });
   const error = isApiError(create.error) ? create.error : null;
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    create.mutate();
-  };
   return (
     <section className="panel" aria-labelledby="new-program-heading">
       <h2 id="new-program-heading">New program</h2>
-      <form onSubmit={submit} noValidate className="form">
+      <RecordForm
+        error={error}
+        fields={fieldsOf("new-program")}
+        busy={create.isPending}
+        submitLabel="Create program"
+        onSubmit={() => create.mutate()}
+      >
         <ProgramFields
           prefix="new-program"
           draft={draft}
           setField={(key, value) => setDraft((current) => ({ ...current, [key]: value }))}
           error={error}
         />
-        <div className="button-row">
-          <button type="submit" className="button" disabled={create.isPending}>
-            {create.isPending ? "Saving…" : "Create program"}
-          </button>
-        </div>
-      </form>
+      </RecordForm>
     </section>
   );
 }
@@ -223,38 +218,34 @@ function EditProgramForm({ program, onDone }: { program: Program; onDone: (messa
     },
   });
   const conflict = edit.conflict;
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    edit.submit();
-  };
   return (
     <section className="panel" aria-labelledby="edit-program-heading">
       <h2 id="edit-program-heading">Edit {program.name}</h2>
-      {conflict ? (
-        <ConflictPanel
-          busy={edit.saving}
-          rows={[
-            { label: "Name", mine: edit.draft.name, current: conflict.name },
-            { label: "Goal and scope", mine: edit.draft.goalAndScope, current: conflict.goalAndScope },
-          ]}
-          onApplyMine={edit.applyMine}
-          onDiscardMine={() => {
-            void queryClient.invalidateQueries({ queryKey: coachingKeys.programs });
-            onDone("Your changes were discarded. The program is shown as it now stands.");
-          }}
-        />
-      ) : null}
-      <form onSubmit={submit} noValidate className="form">
+      <RecordForm
+        error={edit.error}
+        fields={fieldsOf("edit-program")}
+        conflict={
+          conflict
+            ? {
+                rows: [
+                  { label: "Name", mine: edit.draft.name, current: conflict.name },
+                  { label: "Goal and scope", mine: edit.draft.goalAndScope, current: conflict.goalAndScope },
+                ],
+                onApplyMine: edit.applyMine,
+                onDiscardMine: () => {
+                  void queryClient.invalidateQueries({ queryKey: coachingKeys.programs });
+                  onDone("Your changes were discarded. The program is shown as it now stands.");
+                },
+              }
+            : null
+        }
+        busy={edit.saving}
+        submitLabel="Save program"
+        onSubmit={edit.submit}
+        onCancel={() => onDone("")}
+      >
         <ProgramFields prefix="edit-program" draft={edit.draft} setField={edit.setField} error={edit.error} />
-        <div className="button-row">
-          <button type="submit" className="button" disabled={edit.saving}>
-            {edit.saving ? "Saving…" : "Save program"}
-          </button>
-          <button type="button" className="button button-secondary" onClick={() => onDone("")}>
-            Cancel
-          </button>
-        </div>
-      </form>
+      </RecordForm>
     </section>
   );
 }

@@ -1,11 +1,11 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { api, isApiError } from "../../../../web/src/api/api-client.js";
 import { ErrorSummary } from "../../../../web/src/components/error-summary.js";
 import { SelectField, TextField } from "../../../../web/src/components/form-fields.js";
 import { type Engagement, ZEngagement } from "../coaching.schema.js";
 import { coachingKeys } from "./coaching-keys.js";
+import { RatingsLineChart } from "./ratings-line-chart.js";
 
 const LINE_COLORS = ["#1d4ed8", "#b45309", "#047857", "#7c3aed", "#be123c"];
 const RATINGS = ["1", "2", "3", "4", "5"].map((v) => ({ value: v, label: v }));
@@ -30,7 +30,7 @@ export function ProgressSection({ engagement }: { engagement: Engagement }) {
   const error = isApiError(rate.error) ? rate.error : null;
   const dates = [...new Set(ratings.map((r) => r.ratedOn))].sort();
   const points = dates.map((date) => {
-    const point: Record<string, string | number> = { date };
+    const point: { date: string } & Record<string, string | number> = { date };
     for (const r of ratings.filter((x) => x.ratedOn === date)) point[r.goalId] = r.rating;
     return point;
   });
@@ -42,31 +42,17 @@ export function ProgressSection({ engagement }: { engagement: Engagement }) {
         <p>No progress ratings yet. Rate each goal from 1 (just starting) to 5 (done well, every time).</p>
       ) : (
         <>
-          <div
-            className="coaching-progress-chart"
-            role="img"
-            aria-label="Chart of the progress ratings listed in the table below"
-          >
-            <ResponsiveContainer width="100%" height={240}>
-              <LineChart data={points} accessibilityLayer={false}>
-                <CartesianGrid strokeDasharray="3 3" />
-                <XAxis dataKey="date" />
-                <YAxis domain={[1, 5]} allowDecimals={false} />
-                <Tooltip />
-                <Legend />
-                {goals.map((g, i) => (
-                  <Line
-                    key={g.id}
-                    type="monotone"
-                    dataKey={g.id}
-                    name={g.text}
-                    stroke={LINE_COLORS[i % LINE_COLORS.length]}
-                    connectNulls
-                  />
-                ))}
-              </LineChart>
-            </ResponsiveContainer>
-          </div>
+          <RatingsLineChart
+            points={points}
+            lines={goals.map((g, i) => ({
+              dataKey: g.id,
+              name: g.text,
+              color: LINE_COLORS[i % LINE_COLORS.length] as string,
+            }))}
+            maxRating={5}
+            height={240}
+            label="Chart of the progress ratings listed in the table below"
+          />
           <div className="table-wrap">
             <table className="table">
               <caption className="table-caption">Progress ratings, oldest first</caption>

@@ -7,6 +7,8 @@ import { CheckboxField, SelectField, TextField } from "../../../../web/src/compo
 import { PageHeader } from "../../../../web/src/components/page-header.js";
 import { LoadError, Loading } from "../../../../web/src/components/query-status.js";
 import {
+  BARRIER_CATEGORIES,
+  BARRIER_CATEGORY_LABELS,
   COACHING_STEP_LABELS,
   COACHING_STEPS,
   SESSION_FORMAT_LABELS,
@@ -27,7 +29,12 @@ type Draft = {
   reflectionConfident: string;
   privateNotes: string;
   sharedSummary: string;
+  /** A due date as typed: empty for none. */
+  actionItems: { id: string; text: string; dueDate: string; status: ActionItemStatus }[];
+  /** Each barrier with a key of this page's own, so React keeps rows apart as they are removed. */
+  barriers: (NonNullable<Session["barriers"]>[number] & { key: string })[];
 };
+type ActionItemStatus = NonNullable<Session["actionItems"]>[number]["status"];
 const localKey = (id: string) => `cascade-coaching-session-${id}`;
 
 function draftOf(s: Session): Draft {
@@ -41,6 +48,8 @@ function draftOf(s: Session): Draft {
     reflectionConfident: s.reflectionConfident ?? "",
     privateNotes: s.privateNotes ?? "",
     sharedSummary: s.sharedSummary ?? "",
+    actionItems: (s.actionItems ?? []).map((item) => ({ ...item, dueDate: item.dueDate ?? "" })),
+    barriers: (s.barriers ?? []).map((barrier) => ({ ...barrier, key: crypto.randomUUID() })),
   };
 }
 
@@ -53,7 +62,8 @@ function SessionForm({ session }: { session: Session }) {
   const queryClient = useQueryClient();
   const [draft, setDraft] = useState<Draft>(() => {
     const kept = localStorage.getItem(localKey(session.id));
-    return kept ? (JSON.parse(kept) as Draft) : draftOf(session);
+    // A draft kept before action items and barriers were on the form lacks them: the server's fill in.
+    return kept ? { ...draftOf(session), ...(JSON.parse(kept) as Partial<Draft>) } : draftOf(session);
   });
   const [dirty, setDirty] = useState(localStorage.getItem(localKey(session.id)) !== null);
   const version = useRef(session.version);
@@ -68,8 +78,8 @@ function SessionForm({ session }: { session: Session }) {
         location: session.location,
         participants: session.participants,
         focusItemIds: session.focusItemIds,
-        actionItems: session.actionItems ?? [],
-        barriers: session.barriers ?? [],
+        actionItems: draft.actionItems.map((item) => ({ ...item, dueDate: item.dueDate || null })),
+        barriers: draft.barriers.map(({ description, category }) => ({ description, category })),
         version: version.current,
       }),
     onSuccess: (saved) => {
@@ -97,6 +107,16 @@ function SessionForm({ session }: { session: Session }) {
     event.preventDefault();
     save.mutate("final");
   };
+  const setItem = (index: number, change: Partial<Draft["actionItems"][number]>) =>
+    set(
+      "actionItems",
+      draft.actionItems.map((item, i) => (i === index ? { ...item, ...change } : item)),
+    );
+  const setBarrier = (index: number, change: Partial<Draft["barriers"][number]>) =>
+    set(
+      "barriers",
+      draft.barriers.map((barrier, i) => (i === index ? { ...barrier, ...change } : barrier)),
+    );
   const toggleStep = (step: Draft["stepsCovered"][number], on: boolean) =>
     set("stepsCovered", on ? [...draft.stepsCovered, step] : draft.stepsCovered.filter((s) => s !== step));
   return (
@@ -163,6 +183,103 @@ function SessionForm({ session }: { session: Session }) {
         value={draft.sharedSummary}
         onChange={(v) => set("sharedSummary", v)}
       />
+      <fieldset className="field">
+        <legend>Action items</legend>
+        <p className="field-hint">
+          What each of you will try before you meet again. Follow them up on the engagement page.
+        </p>
+        {draft.actionItems.map((item, i) => (
+          <div key={item.id} className="form-row">
+            <TextField
+              id={`session-action-${i}`}
+              label={`Action item ${i + 1}`}
+              value={item.text}
+              onChange={(v) => setItem(i, { text: v })}
+              error={error?.messageFor(`actionItems.${i}.text`)}
+            />
+            <TextField
+              id={`session-action-${i}-due`}
+              label={`Due date of action item ${i + 1}`}
+              type="date"
+              width="medium"
+              value={item.dueDate}
+              onChange={(v) => setItem(i, { dueDate: v })}
+              error={error?.messageFor(`actionItems.${i}.dueDate`)}
+            />
+            <button
+              type="button"
+              className="button button-secondary"
+              onClick={() =>
+                set(
+                  "actionItems",
+                  draft.actionItems.filter((_, j) => j !== i),
+                )
+              }
+            >
+              Remove action item {i + 1}
+            </button>
+          </div>
+        ))}
+        <div className="button-row">
+          <button
+            type="button"
+            className="button button-secondary"
+            onClick={() =>
+              set("actionItems", [
+                ...draft.actionItems,
+                { id: crypto.randomUUID(), text: "", dueDate: "", status: "open" },
+              ])
+            }
+          >
+            Add an action item
+          </button>
+        </div>
+      </fieldset>
+      <fieldset className="field">
+        <legend>Barriers raised</legend>
+        <p className="field-hint">Anything outside the two of you that stands in the way, for the agency to act on.</p>
+        {draft.barriers.map((barrier, i) => (
+          <div key={barrier.key} className="form-row">
+            <TextField
+              id={`session-barrier-${i}`}
+              label={`Barrier ${i + 1}`}
+              value={barrier.description}
+              onChange={(v) => setBarrier(i, { description: v })}
+              error={error?.messageFor(`barriers.${i}.description`)}
+            />
+            <SelectField
+              id={`session-barrier-${i}-category`}
+              label={`Category of barrier ${i + 1}`}
+              value={barrier.category}
+              onChange={(v) => setBarrier(i, { category: v as Draft["barriers"][number]["category"] })}
+              options={BARRIER_CATEGORIES.map((c) => ({ value: c, label: BARRIER_CATEGORY_LABELS[c] }))}
+            />
+            <button
+              type="button"
+              className="button button-secondary"
+              onClick={() =>
+                set(
+                  "barriers",
+                  draft.barriers.filter((_, j) => j !== i),
+                )
+              }
+            >
+              Remove barrier {i + 1}
+            </button>
+          </div>
+        ))}
+        <div className="button-row">
+          <button
+            type="button"
+            className="button button-secondary"
+            onClick={() =>
+              set("barriers", [...draft.barriers, { key: crypto.randomUUID(), description: "", category: "resources" }])
+            }
+          >
+            Add a barrier
+          </button>
+        </div>
+      </fieldset>
       <div className="button-row">
         <button type="submit" className="button" disabled={isPending}>
           Log session
@@ -199,6 +316,31 @@ function SessionView({ session }: { session: Session }) {
             (session.hasPrivateNotes ? "There are private notes, kept between coach and coachee." : "None")}
         </dd>
       </dl>
+      {session.actionItems ? (
+        <>
+          <h3>Action items</h3>
+          {session.actionItems.length === 0 ? <p>None agreed in this session.</p> : null}
+          <ul>
+            {session.actionItems.map((item) => (
+              <li key={item.id}>
+                {item.text} · {item.dueDate ? `due ${item.dueDate}` : "no due date"} · {item.status}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {session.barriers && session.barriers.length > 0 ? (
+        <>
+          <h3>Barriers raised</h3>
+          <ul>
+            {session.barriers.map((barrier) => (
+              <li key={`${barrier.category}-${barrier.description}`}>
+                {barrier.description} ({BARRIER_CATEGORY_LABELS[barrier.category]})
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
     </section>
   );
 }
