@@ -9,6 +9,7 @@ import { ErrorSummary } from "../../../../web/src/components/error-summary.js";
 import { CheckboxField, SelectField, TextField } from "../../../../web/src/components/form-fields.js";
 import { PageHeader } from "../../../../web/src/components/page-header.js";
 import { LoadError, Loading } from "../../../../web/src/components/query-status.js";
+import { type ChosenPerson, StaffPersonChooser } from "../../../../web/src/components/staff-person-chooser.js";
 import { ZPartnerOrganizationDetail, ZPartnerOrganizationList } from "../../partners/partner.schema.js";
 import {
   COACH_KIND_LABELS,
@@ -20,7 +21,6 @@ import {
   ZCoachList,
 } from "../coaching.schema.js";
 import { coachingKeys } from "./coaching-keys.js";
-import { type ChosenPerson, StaffPersonChooser } from "./staff-person-chooser.js";
 
 const coachesKey = ["coaching", "coaches"] as const;
 
