@@ -50,7 +50,19 @@ describe.skipIf(!browserIsAvailable())("training: a delivery check from assignme
     await coordinator.getByText("No observer yet.").waitFor();
     await expectAccessible(coordinator, "a session's page with the delivery check panel");
 
-    await coordinator.getByLabel("Observer", { exact: true }).selectOption({ label: user.displayName });
+    // Asking without choosing says what is missing and takes the keyboard user to the search.
+    await coordinator.getByRole("button", { name: "Assign the observer" }).click();
+    await coordinator.getByRole("link", { name: "Observer: Choose the observer." }).click();
+    await expect
+      .poll(() => coordinator.evaluate(() => document.activeElement?.getAttribute("aria-describedby")))
+      .toBe("delivery-observer-hint delivery-observer-error");
+    await expectAccessible(coordinator, "the delivery check panel asking for an observer");
+
+    // The agency has hundreds of staff: the observer is found by typing, not picked from a long list.
+    const observers = coordinator.getByRole("group", { name: "Observer" });
+    await observers.getByLabel("Search staff by name").fill(user.displayName);
+    // Two people may share a name; the choice is the person, whose id is the radio's value.
+    await observers.locator(`input[type="radio"][value="${user.personId}"]`).check();
     await coordinator.getByRole("button", { name: "Assign the observer" }).click();
     await coordinator.getByText(`${user.displayName} is asked to observe this session.`).waitFor();
     await coordinator.getByRole("link", { name: "Record the delivery check" }).click();
