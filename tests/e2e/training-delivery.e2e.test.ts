@@ -4,7 +4,7 @@ import { DELIVERY_CHECKLIST, type DeliveryRating } from "../../src/features/trai
 import { formatInZone } from "../../src/shared/time.js";
 import { expectAccessible } from "./support/axe.js";
 import { browserIsAvailable, useBrowser } from "./support/browser.js";
-import { apiGet, demoEmail, mainHeading, signIn } from "./support/cascade.js";
+import { apiGet, DEMO_UNTRAINED_STAFF_LOGIN, demoEmail, mainHeading, signIn } from "./support/cascade.js";
 
 /** The demo's upcoming session, trained by the demo trainer and without a delivery check yet. */
 const SESSION = "Practice model foundations: Region 1, cohort 2";
@@ -126,6 +126,7 @@ interface Nudge {
   id: string;
   personId: string;
   nudgedByName: string;
+  createdAt: string;
   dismissedAt: string | null;
 }
 
@@ -191,5 +192,47 @@ describe.skipIf(!browserIsAvailable())("training: a supervisor nudges someone wh
     });
     expect(dismissBySupervisor.status()).toBe(403);
     expect(await dismissBySupervisor.text()).toContain("Only the person nudged can dismiss it.");
+  });
+
+  it("shows the nudge on the person's home page, with a way to a session, until they dismiss it", async () => {
+    const worker = await browser.newPage();
+    await signIn(worker, DEMO_UNTRAINED_STAFF_LOGIN.email);
+    const workerSession = await apiGet<SessionInfo>(worker, "/api/auth/session");
+    const name = workerSession.user.displayName;
+    // A nudge left open by an earlier run would show again once this one is dismissed.
+    const openNudge = async () => (await apiGet<{ trainingNudge: Nudge | null }>(worker, "/api/home")).trainingNudge;
+    for (let left = await openNudge(); left; left = await openNudge()) {
+      const dismissed = await worker.request.post(`/api/training/nudges/${left.id}/dismiss`, {
+        headers: { "x-csrf-token": workerSession.csrfToken },
+      });
+      expect(dismissed.ok()).toBe(true);
+    }
+
+    const supervisor = await browser.newPage();
+    await signIn(supervisor, demoEmail("supervisor"));
+    const { user, agency } = await apiGet<SessionInfo>(supervisor, "/api/auth/session");
+    await supervisor.goto("/training/staff");
+    await expect.poll(() => mainHeading(supervisor).textContent()).toBe("Who is trained");
+    await supervisor.getByLabel("Show").selectOption("missing");
+    const row = supervisor.getByRole("row", { name: new RegExp(`^${name}`) });
+    await row.waitFor();
+    const answer = supervisor.waitForResponse((r) => r.request().method() === "POST" && r.url().endsWith("/nudges"));
+    await row.getByRole("button", { name: `Nudge ${name} to sign up` }).click();
+    const nudge = (await (await answer).json()) as Nudge;
+    const askedOn = formatInZone(nudge.createdAt, agency.timeZone);
+    await expect.poll(() => row.textContent()).toContain(`Nudged on ${askedOn}.`);
+
+    await worker.goto("/");
+    const notice = worker.getByRole("region", { name: "Your supervisor asks you to sign up for training" });
+    await notice.waitFor();
+    expect(await notice.textContent()).toContain(`${user.displayName} asked on ${askedOn}.`);
+    await notice.getByRole("link", { name: /.+/ }).first().waitFor();
+    await expectAccessible(worker, "a staff member's home page with a supervisor's nudge");
+
+    await notice.getByRole("button", { name: "Dismiss" }).click();
+    await expect.poll(() => notice.count()).toBe(0);
+    await worker.reload();
+    await worker.getByRole("heading", { name: "What you can do next" }).waitFor();
+    expect(await notice.count()).toBe(0);
   });
 });
