@@ -81,6 +81,51 @@ describe.skipIf(!browserIsAvailable())("training: rollout planning", () => {
     expect(await page.getByLabel("Wexler County/ Region 1, Mar '26").inputValue()).toBe("Units 2-5");
   });
 
+  it("keeps unsaved choices in the grid and in other units when one unit is saved", async () => {
+    const page = await browser.newPage();
+    await signIn(page, demoEmail("training_coordinator"));
+    const { csrfToken } = await apiGet<{ csrfToken: string }>(page, "/api/auth/session");
+    const region = `Hillside ${Date.now()}`;
+    const created = await page.request.post("/api/rollout-plans/import", {
+      data: { name: `Plan of ${region}`, text: `Region\tJan '30\tMar '30\n${region}\tUnits 1,2\tUnit 3\n` },
+      headers: { "x-csrf-token": csrfToken },
+    });
+    expect(created.status(), await created.text()).toBe(201);
+    const { id } = (await created.json()) as { id: string };
+    await page.goto(`/training/plans/${id}`);
+    await expect.poll(() => mainHeading(page).textContent()).toBe(`Plan of ${region}`);
+
+    const cell = page.getByLabel(`${region}, Mar '30`);
+    await cell.fill("Units 3,4");
+    const secondVolunteers = page.getByLabel(`Unit 2 of ${region} volunteers`);
+    await secondVolunteers.check();
+    const third = page.getByRole("row", { name: new RegExp(`^Unit 3 of ${region}`) });
+    await third.getByLabel(`When the leaders of Unit 3 of ${region} train`).selectOption({ label: "Jan '30" });
+    await third.getByRole("button", { name: "Save" }).click();
+    await expect.poll(() => third.getByRole("button", { name: "Save" }).isDisabled()).toBe(true);
+    expect(await secondVolunteers.isChecked()).toBe(true);
+    expect(await cell.inputValue()).toBe("Units 3,4");
+
+    // The grid saves without a conflict: the unit's save did not change it.
+    await page.getByRole("button", { name: "Save grid" }).click();
+    await page.getByText("Grid saved.").waitFor();
+    await page.getByRole("row", { name: new RegExp(`^Unit 4 of ${region}`) }).waitFor();
+    expect(await secondVolunteers.isChecked()).toBe(true);
+    await page
+      .getByRole("row", { name: new RegExp(`^Unit 2 of ${region}`) })
+      .getByRole("button", { name: "Save" })
+      .click();
+    await expect
+      .poll(async () => {
+        const plan = await apiGet<{ units: { unitLabel: string; volunteer: boolean }[] }>(
+          page,
+          `/api/rollout-plans/${id}`,
+        );
+        return plan.units.map((u) => `${u.unitLabel}${u.volunteer ? " (volunteer)" : ""}`);
+      })
+      .toEqual(["Unit 1", "Unit 2 (volunteer)", "Unit 3", "Unit 4"]);
+  });
+
   it("lets staff read a plan without the editing tools", async () => {
     const page = await browser.newPage();
     await signIn(page, demoEmail("staff"));
