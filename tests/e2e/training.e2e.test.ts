@@ -101,7 +101,9 @@ describe.skipIf(!browserIsAvailable())("training: rollout planning", () => {
     await secondVolunteers.check();
     const third = page.getByRole("row", { name: new RegExp(`^Unit 3 of ${region}`) });
     await third.getByLabel(`When the leaders of Unit 3 of ${region} train`).selectOption({ label: "Jan '30" });
+    const unitSaved = page.waitForResponse((r) => r.request().method() === "PUT" && r.url().includes("/units/"));
     await third.getByRole("button", { name: "Save" }).click();
+    expect((await unitSaved).status()).toBe(200);
     await expect.poll(() => third.getByRole("button", { name: "Save" }).isDisabled()).toBe(true);
     expect(await secondVolunteers.isChecked()).toBe(true);
     expect(await cell.inputValue()).toBe("Units 3,4");
