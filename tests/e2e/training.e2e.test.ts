@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import type { Page } from "playwright-core";
+import type { Locator, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { expectAccessible } from "./support/axe.js";
 import { browserIsAvailable, useBrowser } from "./support/browser.js";
@@ -7,6 +7,16 @@ import { apiGet, demoEmail, mainHeading, signIn } from "./support/cascade.js";
 
 const mainNav = (page: Page) => page.getByRole("navigation", { name: "Main" });
 const sampleGrid = readFileSync(new URL("../fixtures/rollout/sample-grid.tsv", import.meta.url), "utf8");
+
+/** What a screen reader reads after a field's name: its hint and error, by aria-describedby. */
+function descriptionOf(field: Locator) {
+  return field.evaluate((element) =>
+    (element.getAttribute("aria-describedby") ?? "")
+      .split(" ")
+      .map((id) => document.getElementById(id)?.textContent ?? "")
+      .join(" "),
+  );
+}
 
 /** The row of the "units using the model" table for one period, as text. */
 function summaryRow(page: Page, period: string) {
@@ -126,6 +136,19 @@ describe.skipIf(!browserIsAvailable())("training: rollout planning", () => {
         return plan.units.map((u) => `${u.unitLabel}${u.volunteer ? " (volunteer)" : ""}`);
       })
       .toEqual(["Unit 1", "Unit 2 (volunteer)", "Unit 3", "Unit 4"]);
+
+    // A cell that does not read: the summary names it and links to it, and the cell says why.
+    const first = page.getByLabel(`${region}, Jan '30`);
+    await first.fill("Units 2-1");
+    await page.getByRole("button", { name: "Save grid" }).click();
+    await page
+      .getByRole("alert")
+      .getByRole("link", { name: `${region}, Jan '30: The range 2-1 runs backwards; write it as 1-2.` })
+      .click();
+    await expect.poll(() => first.evaluate((element) => element === document.activeElement)).toBe(true);
+    expect(await descriptionOf(first)).toContain("The range 2-1 runs backwards");
+    expect(await first.inputValue()).toBe("Units 2-1");
+    await expectAccessible(page, "the rollout grid with a cell to fix");
   });
 
   it("lets staff read a plan without the editing tools", async () => {

@@ -200,6 +200,16 @@ function GridEditor({ plan, onSaved }: { plan: PlanDetail; onSaved: (plan: PlanD
     event.preventDefault();
     save.mutate({ grid, from: base });
   };
+  const cellId = (r: number, p: number) => `grid-cell-${r}-${p}`;
+  // The summary names each cell with a problem and links to it, as a person reads the grid.
+  const cellTargets = Object.fromEntries(
+    grid.regions.flatMap((region, r) =>
+      grid.periods.map((period, p) => [
+        `regions.${r}.cells.${p}`,
+        { id: cellId(r, p), label: `${region.label}, ${period}` },
+      ]),
+    ),
+  );
   return (
     <section className="panel" aria-labelledby="grid-heading">
       <h2 id="grid-heading">Rollout grid</h2>
@@ -224,7 +234,7 @@ function GridEditor({ plan, onSaved }: { plan: PlanDetail; onSaved: (plan: PlanD
         />
       ) : null}
       <form onSubmit={submit} noValidate>
-        <ErrorSummary error={error} />
+        <ErrorSummary error={error} fields={cellTargets} />
         <div className="table-wrap">
           <table className="table training-grid">
             <caption className="visually-hidden">Units trained in each period, by region</caption>
@@ -245,15 +255,22 @@ function GridEditor({ plan, onSaved }: { plan: PlanDetail; onSaved: (plan: PlanD
                   {grid.periods.map((period, p) => {
                     const message = error?.messageFor(`regions.${r}.cells.${p}`);
                     return (
-                      <td key={period}>
+                      <td key={period} className={message ? "field-invalid" : undefined}>
                         <input
+                          id={cellId(r, p)}
                           className="input training-grid-cell"
                           aria-label={`${region.label}, ${period}`}
                           value={region.cells[p] ?? ""}
                           onChange={(event) => setCell(r, p, event.target.value)}
                           aria-invalid={message ? true : undefined}
-                          title={message}
+                          aria-describedby={message ? `${cellId(r, p)}-error` : undefined}
                         />
+                        {message ? (
+                          <p className="field-error" id={`${cellId(r, p)}-error`}>
+                            <span className="visually-hidden">Error: </span>
+                            {message}
+                          </p>
+                        ) : null}
                       </td>
                     );
                   })}
