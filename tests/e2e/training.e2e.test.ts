@@ -43,6 +43,7 @@ describe.skipIf(!browserIsAvailable())("training: rollout planning", () => {
     const summary = page.getByRole("alert").filter({ hasText: "nothing was saved" });
     await summary.waitFor();
     expect(await summary.textContent()).toContain("Row 3, column C");
+    expect(await descriptionOf(page.getByLabel("The plan", { exact: true }))).toContain("Row 3, column C");
     await expectAccessible(page, "the import form with a problem");
 
     await page.getByLabel("The plan", { exact: true }).fill(sampleGrid);
