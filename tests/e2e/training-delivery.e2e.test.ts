@@ -119,6 +119,66 @@ describe.skipIf(!browserIsAvailable())("training: a delivery check from assignme
   });
 });
 
+describe.skipIf(!browserIsAvailable())("training: the delivery checklist keeps what the observer marked", () => {
+  const browser = useBrowser();
+
+  /** A session of its own with the coordinator as observer, so no other test's check is touched. */
+  async function checkOfOwnSession(page: Page) {
+    const { user, csrfToken } = await apiGet<SessionInfo>(page, "/api/auth/session");
+    const headers = { "x-csrf-token": csrfToken };
+    const session = await page.request.post("/api/training-sessions", {
+      data: {
+        title: `Checklist keeping ${Date.now()}`,
+        date: "2027-02-10",
+        startTime: "09:00",
+        endTime: "12:00",
+        place: "Region 2 Central Office, room 1",
+        capacity: 12,
+        trainers: [{ personId: user.personId, role: "lead" }],
+      },
+      headers,
+    });
+    expect(session.status(), await session.text()).toBe(201);
+    const { id } = (await session.json()) as { id: string };
+    const check = await page.request.put(`/api/training-sessions/${id}/delivery-check`, {
+      data: { observerPersonId: user.personId },
+      headers,
+    });
+    expect(check.ok(), await check.text()).toBe(true);
+    return { checkId: ((await check.json()) as { id: string }).id, headers };
+  }
+
+  it("names a comment that is too long and takes the observer to it, with the marks kept", async () => {
+    const page = await browser.newPage();
+    await signIn(page, demoEmail("training_coordinator"));
+    const { checkId } = await checkOfOwnSession(page);
+    await page.goto(`/training/delivery-checks/${checkId}`);
+    await page.getByRole("button", { name: "Save delivery check" }).waitFor();
+    for (const item of DELIVERY_CHECKLIST) {
+      await page
+        .getByRole("group", { name: item.text, exact: true })
+        .getByRole("radio", { name: "Met", exact: true })
+        .check();
+    }
+    const [first] = DELIVERY_CHECKLIST;
+    if (!first) throw new Error("the checklist is empty");
+    const firstComment = page.locator(`#comment-${first.key}`);
+    await firstComment.fill("x".repeat(1001));
+    await page.getByRole("button", { name: "Save delivery check" }).click();
+    await page
+      .getByRole("alert")
+      .getByRole("link", { name: `Comment on ${first.text}: Use at most 1000 characters.` })
+      .click();
+    await expect.poll(() => firstComment.evaluate((element) => element === document.activeElement)).toBe(true);
+    const describedBy = (await firstComment.getAttribute("aria-describedby")) ?? "";
+    expect(await page.locator(`[id="${describedBy}"]`).textContent()).toContain("Use at most 1000 characters.");
+    await expectAccessible(page, "the delivery checklist with a comment too long");
+    expect(await page.getByRole("radio", { name: "Met", exact: true, checked: true }).count()).toBe(
+      DELIVERY_CHECKLIST.length,
+    );
+  });
+});
+
 interface StaffStatus {
   items: { personId: string; name: string; status: string; nudgedAt: string | null }[];
 }
