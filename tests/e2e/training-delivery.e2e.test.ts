@@ -148,10 +148,10 @@ describe.skipIf(!browserIsAvailable())("training: the delivery checklist keeps w
     return { checkId: ((await check.json()) as { id: string }).id, headers };
   }
 
-  it("names a comment that is too long and takes the observer to it, with the marks kept", async () => {
+  it("names a comment that is too long, and keeps the marks through someone else's save", async () => {
     const page = await browser.newPage();
     await signIn(page, demoEmail("training_coordinator"));
-    const { checkId } = await checkOfOwnSession(page);
+    const { checkId, headers } = await checkOfOwnSession(page);
     await page.goto(`/training/delivery-checks/${checkId}`);
     await page.getByRole("button", { name: "Save delivery check" }).waitFor();
     for (const item of DELIVERY_CHECKLIST) {
@@ -176,6 +176,33 @@ describe.skipIf(!browserIsAvailable())("training: the delivery checklist keeps w
     expect(await page.getByRole("radio", { name: "Met", exact: true, checked: true }).count()).toBe(
       DELIVERY_CHECKLIST.length,
     );
+
+    // Meanwhile the check is saved elsewhere (another tab): every item Not met, and a feedback note.
+    const current = await apiGet<{ version: number }>(page, `/api/training/delivery-checks/${checkId}`);
+    const elsewhere = await page.request.put(`/api/training/delivery-checks/${checkId}`, {
+      data: {
+        ratings: DELIVERY_CHECKLIST.map((item) => ({ item: item.key, rating: "not_met", comment: "" })),
+        comment: "Saved in another tab.",
+        version: current.version,
+      },
+      headers,
+    });
+    expect(elsewhere.ok(), await elsewhere.text()).toBe(true);
+
+    await firstComment.fill("Covered every element with examples.");
+    await page.getByRole("button", { name: "Save delivery check" }).click();
+    await page.getByRole("heading", { name: "Someone else changed this while you were editing" }).waitFor();
+    await expectAccessible(page, "the delivery checklist meeting someone else's save");
+    await page.getByRole("button", { name: "Save my changes on top of the current version" }).click();
+    await page.getByText("Delivery check saved.").waitFor();
+    const after = await apiGet<{ ratings: { item: string; rating: string; comment: string }[]; comment: string }>(
+      page,
+      `/api/training/delivery-checks/${checkId}`,
+    );
+    expect(new Set(after.ratings.map((r) => r.rating))).toEqual(new Set(["met"]));
+    expect(after.ratings.find((r) => r.item === first.key)?.comment).toBe("Covered every element with examples.");
+    // The feedback was left alone here, so the other tab's note stays.
+    expect(after.comment).toBe("Saved in another tab.");
   });
 });
 
