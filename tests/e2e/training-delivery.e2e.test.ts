@@ -229,10 +229,12 @@ describe.skipIf(!browserIsAvailable())("training: a supervisor nudges someone wh
     await signIn(admin, demoEmail("admin"));
     const { csrfToken } = await apiGet<SessionInfo>(admin, "/api/auth/session");
     const supervisor = await apiGet<{ orgUnitId: string | null }>(admin, `/api/people/${supervisorPersonId}`);
+    // A name of its own, so a second run against the same database finds one row, not two.
+    const familyName = `Nudgewell ${Date.now()}`;
     const response = await admin.request.post("/api/people", {
       data: {
         givenName: "Robin",
-        familyName: "Nudgewell",
+        familyName,
         jobRole: "social_worker",
         level: "practice",
         orgUnitId: supervisor.orgUnitId,
@@ -241,7 +243,7 @@ describe.skipIf(!browserIsAvailable())("training: a supervisor nudges someone wh
       headers: { "x-csrf-token": csrfToken },
     });
     if (!response.ok()) throw new Error(`could not add the new hire: ${await response.text()}`);
-    return "Robin Nudgewell";
+    return `Robin ${familyName}`;
   }
 
   it("nudges a new hire from Who is trained, and the list shows when", async () => {
