@@ -59,7 +59,7 @@ describe.skipIf(!browserIsAvailable())("signing in and finding the way around", 
     await expectAccessible(page, "the sign-in page refusing further tries");
   });
 
-  // One sign-in and one accessibility check per demo role: a dozen pages in one test.
+  // One sign-in and one accessibility check per demo login: a dozen and more pages in one test.
   it("lands every demo role on a home page made for it, with only the navigation it may use", async () => {
     for (const login of DEMO_LOGINS) {
       const page = await browser.newPage();

@@ -4,7 +4,7 @@ import { DELIVERY_CHECKLIST, type DeliveryRating } from "../../src/features/trai
 import { formatInZone } from "../../src/shared/time.js";
 import { expectAccessible } from "./support/axe.js";
 import { browserIsAvailable, useBrowser } from "./support/browser.js";
-import { apiGet, demoEmail, mainHeading, signIn } from "./support/cascade.js";
+import { apiGet, DEMO_UNTRAINED_STAFF_LOGIN, demoEmail, mainHeading, signIn } from "./support/cascade.js";
 
 /** The demo's upcoming session, trained by the demo trainer and without a delivery check yet. */
 const SESSION = "Practice model foundations: Region 1, cohort 2";
@@ -50,7 +50,19 @@ describe.skipIf(!browserIsAvailable())("training: a delivery check from assignme
     await coordinator.getByText("No observer yet.").waitFor();
     await expectAccessible(coordinator, "a session's page with the delivery check panel");
 
-    await coordinator.getByLabel("Observer", { exact: true }).selectOption({ label: user.displayName });
+    // Asking without choosing says what is missing and takes the keyboard user to the search.
+    await coordinator.getByRole("button", { name: "Assign the observer" }).click();
+    await coordinator.getByRole("link", { name: "Observer: Choose the observer." }).click();
+    await expect
+      .poll(() => coordinator.evaluate(() => document.activeElement?.getAttribute("aria-describedby")))
+      .toBe("delivery-observer-hint delivery-observer-error");
+    await expectAccessible(coordinator, "the delivery check panel asking for an observer");
+
+    // The agency has hundreds of staff: the observer is found by typing, not picked from a long list.
+    const observers = coordinator.getByRole("group", { name: "Observer" });
+    await observers.getByLabel("Search staff by name").fill(user.displayName);
+    // Two people may share a name; the choice is the person, whose id is the radio's value.
+    await observers.locator(`input[type="radio"][value="${user.personId}"]`).check();
     await coordinator.getByRole("button", { name: "Assign the observer" }).click();
     await coordinator.getByText(`${user.displayName} is asked to observe this session.`).waitFor();
     await coordinator.getByRole("link", { name: "Record the delivery check" }).click();
@@ -107,6 +119,93 @@ describe.skipIf(!browserIsAvailable())("training: a delivery check from assignme
   });
 });
 
+describe.skipIf(!browserIsAvailable())("training: the delivery checklist keeps what the observer marked", () => {
+  const browser = useBrowser();
+
+  /** A session of its own with the coordinator as observer, so no other test's check is touched. */
+  async function checkOfOwnSession(page: Page) {
+    const { user, csrfToken } = await apiGet<SessionInfo>(page, "/api/auth/session");
+    const headers = { "x-csrf-token": csrfToken };
+    const session = await page.request.post("/api/training-sessions", {
+      data: {
+        title: `Checklist keeping ${Date.now()}`,
+        date: "2027-02-10",
+        startTime: "09:00",
+        endTime: "12:00",
+        place: "Region 2 Central Office, room 1",
+        capacity: 12,
+        trainers: [{ personId: user.personId, role: "lead" }],
+      },
+      headers,
+    });
+    expect(session.status(), await session.text()).toBe(201);
+    const { id } = (await session.json()) as { id: string };
+    const check = await page.request.put(`/api/training-sessions/${id}/delivery-check`, {
+      data: { observerPersonId: user.personId },
+      headers,
+    });
+    expect(check.ok(), await check.text()).toBe(true);
+    return { checkId: ((await check.json()) as { id: string }).id, headers };
+  }
+
+  it("names a comment that is too long, and keeps the marks through someone else's save", async () => {
+    const page = await browser.newPage();
+    await signIn(page, demoEmail("training_coordinator"));
+    const { checkId, headers } = await checkOfOwnSession(page);
+    await page.goto(`/training/delivery-checks/${checkId}`);
+    await page.getByRole("button", { name: "Save delivery check" }).waitFor();
+    for (const item of DELIVERY_CHECKLIST) {
+      await page
+        .getByRole("group", { name: item.text, exact: true })
+        .getByRole("radio", { name: "Met", exact: true })
+        .check();
+    }
+    const [first] = DELIVERY_CHECKLIST;
+    if (!first) throw new Error("the checklist is empty");
+    const firstComment = page.locator(`#comment-${first.key}`);
+    await firstComment.fill("x".repeat(1001));
+    await page.getByRole("button", { name: "Save delivery check" }).click();
+    await page
+      .getByRole("alert")
+      .getByRole("link", { name: `Comment on ${first.text}: Use at most 1000 characters.` })
+      .click();
+    await expect.poll(() => firstComment.evaluate((element) => element === document.activeElement)).toBe(true);
+    const describedBy = (await firstComment.getAttribute("aria-describedby")) ?? "";
+    expect(await page.locator(`[id="${describedBy}"]`).textContent()).toContain("Use at most 1000 characters.");
+    await expectAccessible(page, "the delivery checklist with a comment too long");
+    expect(await page.getByRole("radio", { name: "Met", exact: true, checked: true }).count()).toBe(
+      DELIVERY_CHECKLIST.length,
+    );
+
+    // Meanwhile the check is saved elsewhere (another tab): every item Not met, and a feedback note.
+    const current = await apiGet<{ version: number }>(page, `/api/training/delivery-checks/${checkId}`);
+    const elsewhere = await page.request.put(`/api/training/delivery-checks/${checkId}`, {
+      data: {
+        ratings: DELIVERY_CHECKLIST.map((item) => ({ item: item.key, rating: "not_met", comment: "" })),
+        comment: "Saved in another tab.",
+        version: current.version,
+      },
+      headers,
+    });
+    expect(elsewhere.ok(), await elsewhere.text()).toBe(true);
+
+    await firstComment.fill("Covered every element with examples.");
+    await page.getByRole("button", { name: "Save delivery check" }).click();
+    await page.getByRole("heading", { name: "Someone else changed this while you were editing" }).waitFor();
+    await expectAccessible(page, "the delivery checklist meeting someone else's save");
+    await page.getByRole("button", { name: "Save my changes on top of the current version" }).click();
+    await page.getByText("Delivery check saved.").waitFor();
+    const after = await apiGet<{ ratings: { item: string; rating: string; comment: string }[]; comment: string }>(
+      page,
+      `/api/training/delivery-checks/${checkId}`,
+    );
+    expect(new Set(after.ratings.map((r) => r.rating))).toEqual(new Set(["met"]));
+    expect(after.ratings.find((r) => r.item === first.key)?.comment).toBe("Covered every element with examples.");
+    // The feedback was left alone here, so the other tab's note stays.
+    expect(after.comment).toBe("Saved in another tab.");
+  });
+});
+
 interface StaffStatus {
   items: { personId: string; name: string; status: string; nudgedAt: string | null }[];
 }
@@ -114,6 +213,7 @@ interface Nudge {
   id: string;
   personId: string;
   nudgedByName: string;
+  createdAt: string;
   dismissedAt: string | null;
 }
 
@@ -129,10 +229,12 @@ describe.skipIf(!browserIsAvailable())("training: a supervisor nudges someone wh
     await signIn(admin, demoEmail("admin"));
     const { csrfToken } = await apiGet<SessionInfo>(admin, "/api/auth/session");
     const supervisor = await apiGet<{ orgUnitId: string | null }>(admin, `/api/people/${supervisorPersonId}`);
+    // A name of its own, so a second run against the same database finds one row, not two.
+    const familyName = `Nudgewell ${Date.now()}`;
     const response = await admin.request.post("/api/people", {
       data: {
         givenName: "Robin",
-        familyName: "Nudgewell",
+        familyName,
         jobRole: "social_worker",
         level: "practice",
         orgUnitId: supervisor.orgUnitId,
@@ -141,7 +243,7 @@ describe.skipIf(!browserIsAvailable())("training: a supervisor nudges someone wh
       headers: { "x-csrf-token": csrfToken },
     });
     if (!response.ok()) throw new Error(`could not add the new hire: ${await response.text()}`);
-    return "Robin Nudgewell";
+    return `Robin ${familyName}`;
   }
 
   it("nudges a new hire from Who is trained, and the list shows when", async () => {
@@ -179,5 +281,47 @@ describe.skipIf(!browserIsAvailable())("training: a supervisor nudges someone wh
     });
     expect(dismissBySupervisor.status()).toBe(403);
     expect(await dismissBySupervisor.text()).toContain("Only the person nudged can dismiss it.");
+  });
+
+  it("shows the nudge on the person's home page, with a way to a session, until they dismiss it", async () => {
+    const worker = await browser.newPage();
+    await signIn(worker, DEMO_UNTRAINED_STAFF_LOGIN.email);
+    const workerSession = await apiGet<SessionInfo>(worker, "/api/auth/session");
+    const name = workerSession.user.displayName;
+    // A nudge left open by an earlier run would show again once this one is dismissed.
+    const openNudge = async () => (await apiGet<{ trainingNudge: Nudge | null }>(worker, "/api/home")).trainingNudge;
+    for (let left = await openNudge(); left; left = await openNudge()) {
+      const dismissed = await worker.request.post(`/api/training/nudges/${left.id}/dismiss`, {
+        headers: { "x-csrf-token": workerSession.csrfToken },
+      });
+      expect(dismissed.ok()).toBe(true);
+    }
+
+    const supervisor = await browser.newPage();
+    await signIn(supervisor, demoEmail("supervisor"));
+    const { user, agency } = await apiGet<SessionInfo>(supervisor, "/api/auth/session");
+    await supervisor.goto("/training/staff");
+    await expect.poll(() => mainHeading(supervisor).textContent()).toBe("Who is trained");
+    await supervisor.getByLabel("Show").selectOption("missing");
+    const row = supervisor.getByRole("row", { name: new RegExp(`^${name}`) });
+    await row.waitFor();
+    const answer = supervisor.waitForResponse((r) => r.request().method() === "POST" && r.url().endsWith("/nudges"));
+    await row.getByRole("button", { name: `Nudge ${name} to sign up` }).click();
+    const nudge = (await (await answer).json()) as Nudge;
+    const askedOn = formatInZone(nudge.createdAt, agency.timeZone);
+    await expect.poll(() => row.textContent()).toContain(`Nudged on ${askedOn}.`);
+
+    await worker.goto("/");
+    const notice = worker.getByRole("region", { name: "Your supervisor asks you to sign up for training" });
+    await notice.waitFor();
+    expect(await notice.textContent()).toContain(`${user.displayName} asked on ${askedOn}.`);
+    await notice.getByRole("link", { name: /.+/ }).first().waitFor();
+    await expectAccessible(worker, "a staff member's home page with a supervisor's nudge");
+
+    await notice.getByRole("button", { name: "Dismiss" }).click();
+    await expect.poll(() => notice.count()).toBe(0);
+    await worker.reload();
+    await worker.getByRole("heading", { name: "What you can do next" }).waitFor();
+    expect(await notice.count()).toBe(0);
   });
 });

@@ -68,6 +68,17 @@ describe.skipIf(!browserIsAvailable())("training: the pre/post survey", () => {
     await expect.poll(() => mainHeading(coordinator).textContent()).toBe("Pre/post survey");
     await coordinator.getByRole("button", { name: "Save the instrument" }).waitFor();
     await expectAccessible(coordinator, "the survey instrument editor");
+    // An item left blank is named in the summary, which leads to it; nothing is saved.
+    const firstPrompt = coordinator
+      .getByRole("group", { name: /^Item 1: / })
+      .getByLabel(/^(Question|Statement to rate from 1 to 5)$/);
+    await firstPrompt.fill("");
+    await coordinator.getByRole("button", { name: "Save the instrument" }).click();
+    await coordinator
+      .getByRole("alert")
+      .getByRole("link", { name: /^Item 1, (question|statement): Write the question\.$/ })
+      .click();
+    await expect.poll(() => firstPrompt.evaluate((element) => element === document.activeElement)).toBe(true);
 
     await coordinator.goto("/training/sessions");
     await coordinator.getByRole("link", { name: TITLE }).click();

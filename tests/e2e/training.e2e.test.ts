@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import type { Page } from "playwright-core";
+import type { Locator, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { expectAccessible } from "./support/axe.js";
 import { browserIsAvailable, useBrowser } from "./support/browser.js";
@@ -7,6 +7,16 @@ import { apiGet, demoEmail, mainHeading, signIn } from "./support/cascade.js";
 
 const mainNav = (page: Page) => page.getByRole("navigation", { name: "Main" });
 const sampleGrid = readFileSync(new URL("../fixtures/rollout/sample-grid.tsv", import.meta.url), "utf8");
+
+/** What a screen reader reads after a field's name: its hint and error, by aria-describedby. */
+function descriptionOf(field: Locator) {
+  return field.evaluate((element) =>
+    (element.getAttribute("aria-describedby") ?? "")
+      .split(" ")
+      .map((id) => document.getElementById(id)?.textContent ?? "")
+      .join(" "),
+  );
+}
 
 /** The row of the "units using the model" table for one period, as text. */
 function summaryRow(page: Page, period: string) {
@@ -33,6 +43,7 @@ describe.skipIf(!browserIsAvailable())("training: rollout planning", () => {
     const summary = page.getByRole("alert").filter({ hasText: "nothing was saved" });
     await summary.waitFor();
     expect(await summary.textContent()).toContain("Row 3, column C");
+    expect(await descriptionOf(page.getByLabel("The plan", { exact: true }))).toContain("Row 3, column C");
     await expectAccessible(page, "the import form with a problem");
 
     await page.getByLabel("The plan", { exact: true }).fill(sampleGrid);
@@ -79,6 +90,66 @@ describe.skipIf(!browserIsAvailable())("training: rollout planning", () => {
     await expect.poll(() => summaryRow(page, "Jan '26").getByRole("cell").first().textContent()).toBe("7");
     expect(await summaryRow(page, "Mar '26").getByRole("cell").nth(1).textContent()).toBe("17");
     expect(await page.getByLabel("Wexler County/ Region 1, Mar '26").inputValue()).toBe("Units 2-5");
+  });
+
+  it("keeps unsaved choices in the grid and in other units when one unit is saved", async () => {
+    const page = await browser.newPage();
+    await signIn(page, demoEmail("training_coordinator"));
+    const { csrfToken } = await apiGet<{ csrfToken: string }>(page, "/api/auth/session");
+    const region = `Hillside ${Date.now()}`;
+    const created = await page.request.post("/api/rollout-plans/import", {
+      data: { name: `Plan of ${region}`, text: `Region\tJan '30\tMar '30\n${region}\tUnits 1,2\tUnit 3\n` },
+      headers: { "x-csrf-token": csrfToken },
+    });
+    expect(created.status(), await created.text()).toBe(201);
+    const { id } = (await created.json()) as { id: string };
+    await page.goto(`/training/plans/${id}`);
+    await expect.poll(() => mainHeading(page).textContent()).toBe(`Plan of ${region}`);
+
+    const cell = page.getByLabel(`${region}, Mar '30`);
+    await cell.fill("Units 3,4");
+    const secondVolunteers = page.getByLabel(`Unit 2 of ${region} volunteers`);
+    await secondVolunteers.check();
+    const third = page.getByRole("row", { name: new RegExp(`^Unit 3 of ${region}`) });
+    await third.getByLabel(`When the leaders of Unit 3 of ${region} train`).selectOption({ label: "Jan '30" });
+    const unitSaved = page.waitForResponse((r) => r.request().method() === "PUT" && r.url().includes("/units/"));
+    await third.getByRole("button", { name: "Save" }).click();
+    expect((await unitSaved).status()).toBe(200);
+    await expect.poll(() => third.getByRole("button", { name: "Save" }).isDisabled()).toBe(true);
+    expect(await secondVolunteers.isChecked()).toBe(true);
+    expect(await cell.inputValue()).toBe("Units 3,4");
+
+    // The grid saves without a conflict: the unit's save did not change it.
+    await page.getByRole("button", { name: "Save grid" }).click();
+    await page.getByText("Grid saved.").waitFor();
+    await page.getByRole("row", { name: new RegExp(`^Unit 4 of ${region}`) }).waitFor();
+    expect(await secondVolunteers.isChecked()).toBe(true);
+    await page
+      .getByRole("row", { name: new RegExp(`^Unit 2 of ${region}`) })
+      .getByRole("button", { name: "Save" })
+      .click();
+    await expect
+      .poll(async () => {
+        const plan = await apiGet<{ units: { unitLabel: string; volunteer: boolean }[] }>(
+          page,
+          `/api/rollout-plans/${id}`,
+        );
+        return plan.units.map((u) => `${u.unitLabel}${u.volunteer ? " (volunteer)" : ""}`);
+      })
+      .toEqual(["Unit 1", "Unit 2 (volunteer)", "Unit 3", "Unit 4"]);
+
+    // A cell that does not read: the summary names it and links to it, and the cell says why.
+    const first = page.getByLabel(`${region}, Jan '30`);
+    await first.fill("Units 2-1");
+    await page.getByRole("button", { name: "Save grid" }).click();
+    await page
+      .getByRole("alert")
+      .getByRole("link", { name: `${region}, Jan '30: The range 2-1 runs backwards; write it as 1-2.` })
+      .click();
+    await expect.poll(() => first.evaluate((element) => element === document.activeElement)).toBe(true);
+    expect(await descriptionOf(first)).toContain("The range 2-1 runs backwards");
+    expect(await first.inputValue()).toBe("Units 2-1");
+    await expectAccessible(page, "the rollout grid with a cell to fix");
   });
 
   it("lets staff read a plan without the editing tools", async () => {

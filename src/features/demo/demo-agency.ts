@@ -17,7 +17,7 @@ export const DEMO_PASSWORD = "practice-model-demo";
 const DOMAIN = "wexler.example";
 
 /** One demo account per permission role; the README's table lists the same. */
-export const DEMO_LOGINS: { role: Role; email: string }[] = [
+const ROLE_LOGINS: { role: Role; email: string }[] = [
   { role: "admin", email: `admin@${DOMAIN}` },
   { role: "implementation_lead", email: `implementation.lead@${DOMAIN}` },
   { role: "training_coordinator", email: `training.coordinator@${DOMAIN}` },
@@ -31,6 +31,17 @@ export const DEMO_LOGINS: { role: Role; email: string }[] = [
   { role: "fidelity_observer", email: `fidelity.observer@${DOMAIN}` },
   { role: "partner_viewer", email: `partner@${DOMAIN}` },
 ];
+
+/**
+ * A second staff account: a social worker in the supervisor's unit who is neither trained nor
+ * scheduled and has never been nudged, so a supervisor's nudge can be seen from both sides.
+ */
+export const DEMO_UNTRAINED_STAFF_LOGIN: { role: Role; email: string } = {
+  role: "staff",
+  email: `untrained.worker@${DOMAIN}`,
+};
+
+export const DEMO_LOGINS: { role: Role; email: string }[] = [...ROLE_LOGINS, DEMO_UNTRAINED_STAFF_LOGIN];
 
 export interface DemoAgencyInfo {
   agencyName: string;
@@ -302,7 +313,7 @@ async function createDemoAgency(db: Db): Promise<string> {
   }
 
   const userIds = new Map<Role, string>();
-  for (const login of DEMO_LOGINS) {
+  for (const login of ROLE_LOGINS) {
     const owner = accounts.get(login.role);
     const user = await buildUser(db, agency.id, {
       email: login.email,
@@ -374,5 +385,44 @@ async function createDemoAgency(db: Db): Promise<string> {
     }
   }
   if (observer && coach) await seedDemoFidelityFor(db, agency.id, { observer, coach, password: DEMO_PASSWORD });
+  // Last, so none of the demo's sessions, teams or caseloads above take this person in.
+  if (firstUnit) {
+    await seedUntrainedWorker(db, agency.id, {
+      orgUnitId: firstUnit.firstUnitId,
+      supervisorId: firstUnit.supervisor.id,
+      employeeId: String(++employeeNumber).padStart(6, "0"),
+    });
+  }
   return agency.name;
+}
+
+/**
+ * A social worker who came back from leave after their unit's January session: in the
+ * supervisor's line, not trained, not scheduled, and hired long enough ago that the onboarding
+ * track for new hires leaves them out. A fixed name, so the demo login is easy to recognise.
+ */
+async function seedUntrainedWorker(
+  db: Db,
+  agencyId: string,
+  place: { orgUnitId: string; supervisorId: string; employeeId: string },
+) {
+  const person = await buildPerson(db, agencyId, {
+    employeeId: place.employeeId,
+    givenName: "Rowan",
+    familyName: "Ellery",
+    workEmail: `rowan.ellery@${DOMAIN}`,
+    jobRole: "social_worker",
+    level: "practice",
+    orgUnitId: place.orgUnitId,
+    supervisorId: place.supervisorId,
+    hireDate: "2021-04-12",
+    languages: ["English"],
+  });
+  await buildUser(db, agencyId, {
+    email: DEMO_UNTRAINED_STAFF_LOGIN.email,
+    displayName: `${person.givenName} ${person.familyName}`,
+    personId: person.id,
+    roles: [DEMO_UNTRAINED_STAFF_LOGIN.role],
+    password: DEMO_PASSWORD,
+  });
 }

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { type Client, signIn, startTestApp } from "../../../tests/support/test-app.js";
-import { DEMO_PASSWORD, ensureDemoAgency } from "../demo/demo-agency.js";
+import { DEMO_PASSWORD, DEMO_UNTRAINED_STAFF_LOGIN, ensureDemoAgency } from "../demo/demo-agency.js";
 
 const { app, db } = await startTestApp();
 let coordinator: Client;
@@ -91,5 +91,23 @@ describe("the demo agency's training delivery", () => {
     expect(linked.map((l) => l.minutes)).toEqual([180]);
     const nudges = await db.selectFrom("training_nudges").select("message").execute();
     expect(nudges).toHaveLength(1);
+  });
+});
+
+describe("the demo agency's untrained staff login", () => {
+  it("is in the supervisor's line, neither trained nor scheduled nor nudged, so a nudge can be tried", async () => {
+    const supervisor = await signIn(app, "supervisor@wexler.example", DEMO_PASSWORD);
+    const worker = await signIn(app, DEMO_UNTRAINED_STAFF_LOGIN.email, DEMO_PASSWORD);
+    const { user } = (await worker.request("GET", "/api/auth/session")).json<{ user: { personId: string } }>();
+    const status = (await supervisor.request("GET", "/api/training/staff-status")).json<{
+      items: { personId: string; name: string; status: string; nudgedAt: string | null }[];
+    }>();
+    expect(status.items.find((i) => i.personId === user.personId)).toMatchObject({
+      name: "Rowan Ellery",
+      status: "missing",
+      nudgedAt: null,
+    });
+    const home = (await worker.request("GET", "/api/home")).json<{ trainingNudge: unknown }>();
+    expect(home.trainingNudge).toBeNull();
   });
 });

@@ -1,8 +1,8 @@
 import type { Page } from "playwright-core";
 import type { Role } from "../../../src/features/access/roles.js";
-import { DEMO_LOGINS, DEMO_PASSWORD } from "../../../src/features/demo/demo-agency.js";
+import { DEMO_LOGINS, DEMO_PASSWORD, DEMO_UNTRAINED_STAFF_LOGIN } from "../../../src/features/demo/demo-agency.js";
 
-export { DEMO_LOGINS, DEMO_PASSWORD };
+export { DEMO_LOGINS, DEMO_PASSWORD, DEMO_UNTRAINED_STAFF_LOGIN };
 
 export function demoEmail(role: Role): string {
   const login = DEMO_LOGINS.find((l) => l.role === role);

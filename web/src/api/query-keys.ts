@@ -10,6 +10,8 @@ export const queryKeys = {
   people: ["people"] as const,
   peopleList: (query: Record<string, unknown>) => ["people", "list", query] as const,
   person: (personId: string) => ["people", "detail", personId] as const,
+  /** A search-as-you-type lookup by name, such as the staff person chooser's. */
+  peopleSearch: (term: string) => ["people", "search", term] as const,
   audit: ["audit-events"] as const,
   auditPage: (query: Record<string, unknown>) => ["audit-events", query] as const,
 };

@@ -8,6 +8,7 @@ import { useVersionedEdit } from "../../../../web/src/app/use-versioned-edit.js"
 import { CheckboxField, SelectField, TextField } from "../../../../web/src/components/form-fields.js";
 import { PageHeader } from "../../../../web/src/components/page-header.js";
 import { LoadError, Loading } from "../../../../web/src/components/query-status.js";
+import { type ChosenPerson, StaffPersonChooser } from "../../../../web/src/components/staff-person-chooser.js";
 import { type OrgUnitNode, ZOrgUnitNode } from "../../org/org-unit.schema.js";
 import { ZPartnerOrganizationDetail, ZPartnerOrganizationList } from "../../partners/partner.schema.js";
 import {
@@ -22,7 +23,6 @@ import {
 } from "../coaching.schema.js";
 import { coachingKeys } from "./coaching-keys.js";
 import { RecordForm } from "./record-form.js";
-import { type ChosenPerson, StaffPersonChooser } from "./staff-person-chooser.js";
 
 const coachesKey = ["coaching", "coaches"] as const;
 const ZOrgUnits = z.object({ units: z.array(ZOrgUnitNode) });

@@ -3,9 +3,9 @@ import { type FormEvent, useState } from "react";
 import { api, isApiError } from "../../../../web/src/api/api-client.js";
 import { ErrorSummary } from "../../../../web/src/components/error-summary.js";
 import { SelectField, TextField } from "../../../../web/src/components/form-fields.js";
+import { type ChosenPerson, StaffPersonChooser } from "../../../../web/src/components/staff-person-chooser.js";
 import { ZCoachingRequest, ZProgramList } from "../coaching.schema.js";
 import { coachingKeys } from "./coaching-keys.js";
-import { type ChosenPerson, StaffPersonChooser } from "./staff-person-chooser.js";
 
 const FIELDS = {
   personId: { id: "invite-person", label: "Whom to invite" },

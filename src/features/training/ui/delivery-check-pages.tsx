@@ -4,7 +4,9 @@ import { type FormEvent, useState } from "react";
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { api, isApiError } from "../../../../web/src/api/api-client.js";
 import { useSession } from "../../../../web/src/app/session.js";
+import { ConflictPanel } from "../../../../web/src/components/conflict-panel.js";
 import { ErrorSummary } from "../../../../web/src/components/error-summary.js";
+import { TextAreaField } from "../../../../web/src/components/form-fields.js";
 import { PageHeader } from "../../../../web/src/components/page-header.js";
 import { LoadError, Loading } from "../../../../web/src/components/query-status.js";
 import { formatInZone } from "../../../shared/time.js";
@@ -151,52 +153,133 @@ interface Mark {
   comment: string;
 }
 
+const marksOf = (check: DeliveryCheck): Record<string, Mark> =>
+  Object.fromEntries(check.ratings.map((r) => [r.item, { rating: r.rating, comment: r.comment }]));
+
 function DeliveryCheckForm({ check }: { check: DeliveryCheck }) {
   const queryClient = useQueryClient();
   const checklist = useQuery({
     queryKey: trainingKeys.deliveryChecklist,
     queryFn: () => api.get("/api/training/delivery-checklist", ZDeliveryChecklist),
   });
-  const [marks, setMarks] = useState<Record<string, Mark>>(() =>
-    Object.fromEntries(check.ratings.map((r) => [r.item, { rating: r.rating, comment: r.comment }])),
-  );
+  const [marks, setMarks] = useState<Record<string, Mark>>(() => marksOf(check));
   const [comment, setComment] = useState(check.comment);
-  // The version this edit builds on; kept here so a save does not remount the form and drop its notice.
-  const [version, setVersion] = useState(check.version);
+  // The saved check this edit builds on; kept here so a save does not remount the form and drop
+  // its notice, and so a conflict can tell what this person changed.
+  const [base, setBase] = useState(check);
   const [saved, setSaved] = useState("");
+  const [conflict, setConflict] = useState<DeliveryCheck | null>(null);
   const save = useMutation({
-    mutationFn: () =>
-      api.put(`/api/training/delivery-checks/${check.id}`, ZDeliveryCheck, {
-        ratings: Object.entries(marks)
-          .filter(([, mark]) => mark.rating !== "")
-          .map(([item, mark]) => ({ item, rating: mark.rating, comment: mark.comment })),
-        comment,
-        version,
-      }),
+    mutationFn: (input: {
+      ratings: { item: string; rating: Mark["rating"]; comment: string }[];
+      comment: string;
+      version: number;
+    }) => api.put(`/api/training/delivery-checks/${check.id}`, ZDeliveryCheck, input),
     onSuccess: (next) => {
-      setVersion(next.version);
+      setConflict(null);
+      setBase(next);
       queryClient.setQueryData(trainingKeys.deliveryCheck(check.id), next);
       void queryClient.invalidateQueries({ queryKey: trainingKeys.deliveryChecks });
       setSaved("Delivery check saved.");
     },
+    onError: (failure) => {
+      if (!isApiError(failure) || failure.status !== 409) return;
+      const current = ZDeliveryCheck.safeParse(failure.current);
+      if (current.success) setConflict(current.data);
+    },
   });
   if (checklist.isPending) return <Loading what="the checklist" />;
   if (checklist.isError) return <LoadError error={checklist.error} what="the checklist" />;
-  const error = isApiError(save.error) ? save.error : null;
+  const failure = isApiError(save.error) ? save.error : null;
+  const error = failure && !(failure.status === 409 && conflict) ? failure : null;
   const mark = (item: string) => marks[item] ?? { rating: "", comment: "" };
   const set = (item: string, change: Partial<Mark>) => setMarks({ ...marks, [item]: { ...mark(item), ...change } });
+  const send = (toSend: Record<string, Mark>, feedback: string, version: number) => {
+    setSaved("");
+    save.mutate({
+      ratings: Object.entries(toSend)
+        .filter(([, m]) => m.rating !== "")
+        .map(([item, m]) => ({ item, rating: m.rating, comment: m.comment })),
+      comment: feedback,
+      version,
+    });
+  };
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    setSaved("");
-    save.mutate();
+    send(marks, comment, base.version);
+  };
+  /** What this person changed since the saved check they started from, over the current one. */
+  const applyMine = (current: DeliveryCheck) => {
+    const started = marksOf(base);
+    const theirs = marksOf(current);
+    const merged: Record<string, Mark> = { ...theirs };
+    for (const item of checklist.data.items) {
+      const mine = mark(item.key);
+      const before = started[item.key] ?? { rating: "", comment: "" };
+      const now = merged[item.key] ?? { rating: "", comment: "" };
+      merged[item.key] = {
+        rating: mine.rating !== before.rating ? mine.rating : now.rating,
+        comment: mine.comment !== before.comment ? mine.comment : now.comment,
+      };
+    }
+    const feedback = comment !== base.comment ? comment : current.comment;
+    setMarks(merged);
+    setComment(feedback);
+    setBase(current);
+    send(merged, feedback, current.version);
+  };
+  // Errors come back by position in the ratings sent; this names them by the item they belong to.
+  const sent = save.variables?.ratings ?? [];
+  const commentErrorFor = (item: string) => {
+    const index = sent.findIndex((r) => r.item === item);
+    return index < 0 ? undefined : error?.messageFor(`ratings.${index}.comment`);
+  };
+  const fields = Object.fromEntries([
+    ["comment", { id: "check-comment", label: "Feedback for the trainers" }],
+    ...checklist.data.items.map((item) => [`ratings.${item.key}`, { id: `ratings.${item.key}`, label: item.text }]),
+    ...sent.map((r, index) => [
+      `ratings.${index}.comment`,
+      { id: `comment-${r.item}`, label: `Comment on ${checklist.data.items.find((i) => i.key === r.item)?.text}` },
+    ]),
+  ]);
+  const ratingLabel = (rating: string) => checklist.data.ratings.find((r) => r.value === rating)?.label ?? "";
+  const conflictRows = (current: DeliveryCheck) => {
+    const theirs = marksOf(current);
+    return [
+      ...checklist.data.items.flatMap((item) => [
+        {
+          label: item.text,
+          mine: ratingLabel(mark(item.key).rating),
+          current: ratingLabel(theirs[item.key]?.rating ?? ""),
+        },
+        {
+          label: `Comment on ${item.text}`,
+          mine: mark(item.key).comment,
+          current: theirs[item.key]?.comment ?? "",
+        },
+      ]),
+      { label: "Feedback for the trainers", mine: comment, current: current.comment },
+    ];
   };
   const sections = [...new Set(checklist.data.items.map((i) => i.section))];
   return (
     <form onSubmit={submit} noValidate>
-      <ErrorSummary error={error} />
-      {error?.status === 409 ? (
-        <p role="alert">This check was changed meanwhile. Reload the page to see it, then save again.</p>
+      {conflict ? (
+        <ConflictPanel
+          rows={conflictRows(conflict)}
+          busy={save.isPending}
+          onApplyMine={() => applyMine(conflict)}
+          onDiscardMine={() => {
+            setMarks(marksOf(conflict));
+            setComment(conflict.comment);
+            setBase(conflict);
+            setConflict(null);
+            queryClient.setQueryData(trainingKeys.deliveryCheck(check.id), conflict);
+            save.reset();
+          }}
+        />
       ) : null}
+      <ErrorSummary error={error} fields={fields} />
       {sections.map((section) => (
         <fieldset key={section} className="panel">
           <legend>{DELIVERY_SECTION_LABELS[section]}</legend>
@@ -228,27 +311,33 @@ function DeliveryCheckForm({ check }: { check: DeliveryCheck }) {
                     ))}
                   </fieldset>
                   <label htmlFor={`comment-${item.key}`}>Comment (optional)</label>
+                  {commentErrorFor(item.key) ? (
+                    <p className="field-error" id={`comment-${item.key}-error`}>
+                      <span className="visually-hidden">Error: </span>
+                      {commentErrorFor(item.key)}
+                    </p>
+                  ) : null}
                   <input
                     id={`comment-${item.key}`}
                     className="input input-long"
                     value={mark(item.key).comment}
                     onChange={(event) => set(item.key, { comment: event.target.value })}
+                    aria-invalid={commentErrorFor(item.key) ? true : undefined}
+                    aria-describedby={commentErrorFor(item.key) ? `comment-${item.key}-error` : undefined}
                   />
                 </div>
               );
             })}
         </fieldset>
       ))}
-      <div className="field">
-        <label htmlFor="check-comment">Feedback for the trainers (optional)</label>
-        <textarea
-          id="check-comment"
-          className="input input-long"
-          rows={4}
-          value={comment}
-          onChange={(event) => setComment(event.target.value)}
-        />
-      </div>
+      <TextAreaField
+        id="check-comment"
+        label="Feedback for the trainers (optional)"
+        rows={4}
+        value={comment}
+        onChange={setComment}
+        error={error?.messageFor("comment")}
+      />
       <p role="status" className="training-notice">
         {saved}
       </p>

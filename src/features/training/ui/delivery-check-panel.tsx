@@ -2,27 +2,21 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { type FormEvent, useState } from "react";
 import { api, isApiError } from "../../../../web/src/api/api-client.js";
-import { queryKeys } from "../../../../web/src/api/query-keys.js";
 import { useSession } from "../../../../web/src/app/session.js";
 import { ErrorSummary } from "../../../../web/src/components/error-summary.js";
-import { SelectField } from "../../../../web/src/components/form-fields.js";
-import { ZPeoplePage } from "../../people/person.schema.js";
+import { type ChosenPerson, StaffPersonChooser } from "../../../../web/src/components/staff-person-chooser.js";
 import { ZDeliveryCheck, ZDeliveryCheckList } from "../delivery-check.schema.js";
 import { trainingKeys } from "./training-keys.js";
 
-const PEOPLE_QUERY = { sort: "name", pageSize: 200 } as const;
-
-function AssignObserverForm({ sessionId, current }: { sessionId: string; current: string }) {
+function AssignObserverForm({ sessionId, current }: { sessionId: string; current: ChosenPerson | null }) {
   const queryClient = useQueryClient();
-  const [observer, setObserver] = useState(current);
+  const [observer, setObserver] = useState<ChosenPerson | null>(current);
   const [notice, setNotice] = useState("");
-  const people = useQuery({
-    queryKey: queryKeys.peopleList(PEOPLE_QUERY),
-    queryFn: () => api.get("/api/people", ZPeoplePage, PEOPLE_QUERY),
-  });
   const assign = useMutation({
     mutationFn: () =>
-      api.put(`/api/training-sessions/${sessionId}/delivery-check`, ZDeliveryCheck, { observerPersonId: observer }),
+      api.put(`/api/training-sessions/${sessionId}/delivery-check`, ZDeliveryCheck, {
+        observerPersonId: observer?.id ?? "",
+      }),
     onSuccess: (check) => {
       void queryClient.invalidateQueries({ queryKey: trainingKeys.deliveryChecks });
       setNotice(`${check.observerName} is asked to observe this session.`);
@@ -34,20 +28,15 @@ function AssignObserverForm({ sessionId, current }: { sessionId: string; current
     setNotice("");
     assign.mutate();
   };
-  const options = [
-    { value: "", label: "Choose a person" },
-    ...(people.data?.items ?? []).map((p) => ({ value: p.id, label: `${p.givenName} ${p.familyName}` })),
-  ];
   return (
     <form onSubmit={submit} noValidate>
       <ErrorSummary error={error} fields={{ observerPersonId: { id: "delivery-observer", label: "Observer" } }} />
-      <SelectField
+      <StaffPersonChooser
         id="delivery-observer"
-        label="Observer"
+        legend="Observer"
         hint="Any staff member, yourself included, who watches the session with the checklist."
-        value={observer}
-        onChange={setObserver}
-        options={options}
+        chosen={observer}
+        onChoose={setObserver}
         error={error?.messageFor("observerPersonId")}
       />
       <p role="status" className="training-notice">
@@ -90,7 +79,10 @@ export function DeliveryCheckPanel({ sessionId }: { sessionId: string }) {
         <p>No observer yet. Assign one to check that this session runs as the curriculum intends.</p>
       )}
       {mayAssign && !check?.recordedAt && checks.isSuccess ? (
-        <AssignObserverForm sessionId={sessionId} current={check?.observerPersonId ?? ""} />
+        <AssignObserverForm
+          sessionId={sessionId}
+          current={check ? { id: check.observerPersonId, name: check.observerName, orgUnitName: null } : null}
+        />
       ) : null}
     </section>
   );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { differingCells, gridOf } from "./rollout-grid.js";
+import { differingCells, gridOf, sameGrid } from "./rollout-grid.js";
 
 const unit = (regionLabel: string, unitLabel: string, periodIndex: number | null) => ({
   id: `${regionLabel}-${unitLabel}`,
@@ -47,5 +47,19 @@ describe("the rollout grid in the browser", () => {
       regions: [mine.regions[0] as never, { label: "Region 2", cells: ["Unit 2", "Unit 1"] }],
     };
     expect(differingCells(mine, current)).toEqual([{ label: "Region 2, May '12", mine: "", current: "Unit 2" }]);
+  });
+
+  it("reads a plan whose units changed only in their links as the same grid, and a moved unit or period as not", () => {
+    const linked = { ...plan, units: plan.units.map((u) => ({ ...u, orgUnitId: "ou-1", volunteer: true })) };
+    expect(sameGrid(gridOf(plan), gridOf(linked))).toBe(true);
+    const moved = {
+      ...plan,
+      units: plan.units.map((u) => (u.id === "Region 2-Unit 2" ? { ...u, periodIndex: 0 } : u)),
+    };
+    expect(sameGrid(gridOf(plan), gridOf(moved))).toBe(false);
+    const renamed = { ...plan, periods: [plan.periods[0], { label: "Aug '12", startDate: "2012-08-01" }] };
+    expect(sameGrid(gridOf(plan), gridOf(renamed as typeof plan))).toBe(false);
+    const extraRegion = { ...plan, regions: [...plan.regions, "Region 3"] };
+    expect(sameGrid(gridOf(plan), gridOf(extraRegion))).toBe(false);
   });
 });

@@ -37,3 +37,13 @@ export function differingCells(mine: GridDraft, current: GridDraft) {
   }
   return rows;
 }
+
+/** Whether two grids read the same: the same periods, regions and unit text in every cell. */
+export function sameGrid(a: GridDraft, b: GridDraft) {
+  return (
+    a.periods.length === b.periods.length &&
+    a.periods.every((period, p) => period === b.periods[p]) &&
+    a.regions.length === b.regions.length &&
+    differingCells(a, b).length === 0
+  );
+}

@@ -11,7 +11,7 @@ import { PageHeader } from "../../../../web/src/components/page-header.js";
 import { LoadError, Loading } from "../../../../web/src/components/query-status.js";
 import { ZOrgTree } from "../../org/org-unit.schema.js";
 import { type PlanFinding, type PlannedUnit, ZProposal, ZRolloutPlanDetail } from "../rollout-plan.schema.js";
-import { differingCells, type GridDraft, gridOf } from "./rollout-grid.js";
+import { differingCells, type GridDraft, gridOf, sameGrid } from "./rollout-grid.js";
 import { trainingKeys } from "./training-keys.js";
 
 type PlanDetail = z.infer<typeof ZRolloutPlanDetail>;
@@ -155,6 +155,16 @@ function GridEditor({ plan, onSaved }: { plan: PlanDetail; onSaved: (plan: PlanD
   const [base, setBase] = useState(plan);
   const [grid, setGrid] = useState<GridDraft>(() => gridOf(plan));
   const [conflict, setConflict] = useState<PlanDetail | null>(null);
+  // Saving a unit's link or the auto-planner also changes the plan's version. Unsaved cells stay;
+  // the grid follows the new plan when nothing was typed, or quietly takes its version when the
+  // change left the grid as it was, so the next save is not refused for a change elsewhere.
+  const [seenVersion, setSeenVersion] = useState(plan.version);
+  if (plan.version !== seenVersion) {
+    setSeenVersion(plan.version);
+    const untouched = sameGrid(grid, gridOf(base));
+    if (untouched || sameGrid(gridOf(plan), gridOf(base))) setBase(plan);
+    if (untouched) setGrid(gridOf(plan));
+  }
   const save = useMutation({
     mutationFn: (input: { grid: GridDraft; from: PlanDetail }) =>
       api.put(`/api/rollout-plans/${plan.id}`, ZRolloutPlanDetail, {
@@ -190,6 +200,16 @@ function GridEditor({ plan, onSaved }: { plan: PlanDetail; onSaved: (plan: PlanD
     event.preventDefault();
     save.mutate({ grid, from: base });
   };
+  const cellId = (r: number, p: number) => `grid-cell-${r}-${p}`;
+  // The summary names each cell with a problem and links to it, as a person reads the grid.
+  const cellTargets = Object.fromEntries(
+    grid.regions.flatMap((region, r) =>
+      grid.periods.map((period, p) => [
+        `regions.${r}.cells.${p}`,
+        { id: cellId(r, p), label: `${region.label}, ${period}` },
+      ]),
+    ),
+  );
   return (
     <section className="panel" aria-labelledby="grid-heading">
       <h2 id="grid-heading">Rollout grid</h2>
@@ -214,7 +234,7 @@ function GridEditor({ plan, onSaved }: { plan: PlanDetail; onSaved: (plan: PlanD
         />
       ) : null}
       <form onSubmit={submit} noValidate>
-        <ErrorSummary error={error} />
+        <ErrorSummary error={error} fields={cellTargets} />
         <div className="table-wrap">
           <table className="table training-grid">
             <caption className="visually-hidden">Units trained in each period, by region</caption>
@@ -235,15 +255,22 @@ function GridEditor({ plan, onSaved }: { plan: PlanDetail; onSaved: (plan: PlanD
                   {grid.periods.map((period, p) => {
                     const message = error?.messageFor(`regions.${r}.cells.${p}`);
                     return (
-                      <td key={period}>
+                      <td key={period} className={message ? "field-invalid" : undefined}>
                         <input
+                          id={cellId(r, p)}
                           className="input training-grid-cell"
                           aria-label={`${region.label}, ${period}`}
                           value={region.cells[p] ?? ""}
                           onChange={(event) => setCell(r, p, event.target.value)}
                           aria-invalid={message ? true : undefined}
-                          title={message}
+                          aria-describedby={message ? `${cellId(r, p)}-error` : undefined}
                         />
+                        {message ? (
+                          <p className="field-error" id={`${cellId(r, p)}-error`}>
+                            <span className="visually-hidden">Error: </span>
+                            {message}
+                          </p>
+                        ) : null}
                       </td>
                     );
                   })}
@@ -262,6 +289,14 @@ function GridEditor({ plan, onSaved }: { plan: PlanDetail; onSaved: (plan: PlanD
   );
 }
 
+interface UnitEdits {
+  orgUnitId?: string;
+  volunteer?: boolean;
+  leaders?: string;
+}
+
+const leadersOf = (unit: PlannedUnit) => (unit.leadersPeriodIndex === null ? "" : String(unit.leadersPeriodIndex));
+
 function UnitRow({
   plan,
   unit,
@@ -272,9 +307,12 @@ function UnitRow({
   unitOptions: { id: string; name: string }[];
 }) {
   const queryClient = useQueryClient();
-  const [orgUnitId, setOrgUnitId] = useState(unit.orgUnitId ?? "");
-  const [volunteer, setVolunteer] = useState(unit.volunteer);
-  const [leaders, setLeaders] = useState(unit.leadersPeriodIndex === null ? "" : String(unit.leadersPeriodIndex));
+  // Only what the person changed in this row, over the saved values: saving another row changes
+  // the plan, and an unsaved choice here must survive that.
+  const [edits, setEdits] = useState<UnitEdits>({});
+  const orgUnitId = edits.orgUnitId ?? unit.orgUnitId ?? "";
+  const volunteer = edits.volunteer ?? unit.volunteer;
+  const leaders = edits.leaders ?? leadersOf(unit);
   const save = useMutation({
     mutationFn: () =>
       api.put(`/api/rollout-plans/${plan.id}/units/${unit.id}`, ZRolloutPlanDetail, {
@@ -283,16 +321,22 @@ function UnitRow({
         leadersPeriodIndex: leaders === "" ? null : Number(leaders),
         version: plan.version,
       }),
-    onSuccess: (next) => queryClient.setQueryData(trainingKeys.plan(plan.id), next),
+    onSuccess: (next) => {
+      setEdits({});
+      queryClient.setQueryData(trainingKeys.plan(plan.id), next);
+    },
+    onError: (error) => {
+      // Show the plan as it is now; this row's choices stay, to be saved again on purpose.
+      if (!isApiError(error) || error.status !== 409) return;
+      const current = ZRolloutPlanDetail.safeParse(error.current);
+      if (current.success) queryClient.setQueryData(trainingKeys.plan(plan.id), current.data);
+    },
   });
   const name = `${unit.unitLabel} of ${unit.regionLabel}`;
-  const changed =
-    orgUnitId !== (unit.orgUnitId ?? "") ||
-    volunteer !== unit.volunteer ||
-    leaders !== (unit.leadersPeriodIndex === null ? "" : String(unit.leadersPeriodIndex));
+  const changed = orgUnitId !== (unit.orgUnitId ?? "") || volunteer !== unit.volunteer || leaders !== leadersOf(unit);
   const failure = isApiError(save.error)
     ? save.error.status === 409
-      ? "Someone changed the plan meanwhile; reload the page and try again."
+      ? "Someone else changed the plan meanwhile; the page now shows it as it is. Your choices in this row are kept: check them and save again."
       : save.error.message
     : null;
   return (
@@ -303,7 +347,7 @@ function UnitRow({
         <select
           aria-label={`Org unit for ${name}`}
           value={orgUnitId}
-          onChange={(e) => setOrgUnitId(e.target.value)}
+          onChange={(e) => setEdits({ ...edits, orgUnitId: e.target.value })}
           className="input"
         >
           <option value="">Not linked</option>
@@ -319,7 +363,7 @@ function UnitRow({
         <select
           aria-label={`When the leaders of ${name} train`}
           value={leaders}
-          onChange={(e) => setLeaders(e.target.value)}
+          onChange={(e) => setEdits({ ...edits, leaders: e.target.value })}
           className="input"
         >
           <option value="">Not planned</option>
@@ -335,7 +379,7 @@ function UnitRow({
           type="checkbox"
           aria-label={`${name} volunteers`}
           checked={volunteer}
-          onChange={(e) => setVolunteer(e.target.checked)}
+          onChange={(e) => setEdits({ ...edits, volunteer: e.target.checked })}
         />
       </td>
       <td>
@@ -388,7 +432,7 @@ function PlannedUnits({ plan }: { plan: PlanDetail }) {
           </thead>
           <tbody>
             {plan.units.map((unit) => (
-              <UnitRow key={`${unit.id}:${plan.version}`} plan={plan} unit={unit} unitOptions={unitOptions} />
+              <UnitRow key={unit.id} plan={plan} unit={unit} unitOptions={unitOptions} />
             ))}
           </tbody>
         </table>
@@ -512,7 +556,6 @@ export function RolloutPlanPage({ planId }: { planId: string }) {
       {can("training.manage") ? (
         <>
           <GridEditor
-            key={detail.version}
             plan={detail}
             onSaved={(next) => {
               queryClient.setQueryData(trainingKeys.plan(planId), next);

@@ -30,6 +30,8 @@ function ImportPlanForm({ onCancel }: { onCancel: () => void }) {
     },
   });
   const error = isApiError(create.error) ? create.error : null;
+  // Every row that could not be read, beside the text to fix, not only in the summary above.
+  const textProblems = [...new Set(error?.errors.filter((e) => e.field === "text").map((e) => e.message))];
   const readFile = (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0];
     if (!file) return;
@@ -56,19 +58,29 @@ function ImportPlanForm({ onCancel }: { onCancel: () => void }) {
           <label htmlFor="plan-file">CSV file (optional)</label>
           <input id="plan-file" type="file" accept=".csv,.tsv,.txt,text/csv,text/plain" onChange={readFile} />
         </div>
-        <div className={error?.messageFor("text") ? "field field-invalid" : "field"}>
+        <div className={textProblems.length > 0 ? "field field-invalid" : "field"}>
           <label htmlFor="plan-text">The plan</label>
           <p className="field-hint" id="plan-text-hint">
             Paste the table here; the file you choose appears here too.
           </p>
+          {textProblems.length > 0 ? (
+            <div className="field-error" id="plan-text-error">
+              {textProblems.map((problem) => (
+                <p key={problem}>
+                  <span className="visually-hidden">Error: </span>
+                  {problem}
+                </p>
+              ))}
+            </div>
+          ) : null}
           <textarea
             id="plan-text"
             className="input training-plan-text"
             rows={10}
             value={text}
             onChange={(event) => setText(event.target.value)}
-            aria-describedby="plan-text-hint"
-            aria-invalid={error?.messageFor("text") ? true : undefined}
+            aria-describedby={textProblems.length > 0 ? "plan-text-hint plan-text-error" : "plan-text-hint"}
+            aria-invalid={textProblems.length > 0 ? true : undefined}
           />
         </div>
         <div className="button-row">

@@ -111,6 +111,10 @@ function InstrumentEditor({ instrument }: { instrument: SurveyInstrument }) {
   const fields = Object.fromEntries(
     drafts.flatMap((d, i) => [
       [`items.${i}`, { id: `${d.key}-prompt`, label: `Item ${i + 1}` }],
+      [
+        `items.${i}.prompt`,
+        { id: `${d.key}-prompt`, label: `Item ${i + 1}, ${d.kind === "knowledge" ? "question" : "statement"}` },
+      ],
       [`items.${i}.elementId`, { id: `${d.key}-element`, label: `Item ${i + 1}, element` }],
       [`items.${i}.options`, { id: `${d.key}-options`, label: `Item ${i + 1}, answer options` }],
       [`items.${i}.correctOption`, { id: `${d.key}-correct`, label: `Item ${i + 1}, right answer` }],

@@ -1,7 +1,8 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { type KeyboardEvent, useState } from "react";
-import { api } from "../../../../web/src/api/api-client.js";
-import { ZPeoplePage } from "../../people/person.schema.js";
+import { type KeyboardEvent, useEffect, useState } from "react";
+import { ZPeoplePage } from "../../../src/features/people/person.schema.js";
+import { api } from "../api/api-client.js";
+import { queryKeys } from "../api/query-keys.js";
 
 export interface ChosenPerson {
   id: string;
@@ -10,28 +11,43 @@ export interface ChosenPerson {
   orgUnitName: string | null;
 }
 
+const MATCHES_SHOWN = 8;
+/** Long enough that a search does not go out on every key a fast typist presses. */
+const TYPING_PAUSE_MS = 300;
+/** One letter matches half the agency; the list starts from two. */
+const SHORTEST_TYPED_SEARCH = 2;
+
 /**
- * Finding one staff person by name: a search box and the matches as radio buttons, which work
- * with the keyboard and screen readers as they are. Enter searches instead of sending the form.
+ * Finding one staff person by name in an agency of any size: the matches appear as the person
+ * types, as radio buttons, which work with the keyboard and screen readers as they are. Enter
+ * or Find searches at once instead of sending the form.
  */
 export function StaffPersonChooser({
   id,
   legend,
+  hint,
   chosen,
   onChoose,
   error,
 }: {
   id: string;
   legend: string;
+  hint?: string;
   chosen: ChosenPerson | null;
   onChoose: (person: ChosenPerson) => void;
   error?: string | undefined;
 }) {
   const [typed, setTyped] = useState("");
   const [term, setTerm] = useState("");
+  useEffect(() => {
+    const wanted = typed.trim();
+    if (wanted.length < SHORTEST_TYPED_SEARCH) return;
+    const timer = setTimeout(() => setTerm(wanted), TYPING_PAUSE_MS);
+    return () => clearTimeout(timer);
+  }, [typed]);
   const found = useQuery({
-    queryKey: ["coaching", "staff-search", term],
-    queryFn: () => api.get("/api/people", ZPeoplePage, { q: term, pageSize: 8 }),
+    queryKey: queryKeys.peopleSearch(term),
+    queryFn: () => api.get("/api/people", ZPeoplePage, { q: term, pageSize: MATCHES_SHOWN }),
     enabled: term !== "",
     placeholderData: keepPreviousData,
   });
@@ -45,12 +61,20 @@ export function StaffPersonChooser({
     name: `${p.givenName} ${p.familyName}`,
     orgUnitName: p.orgUnitName,
   }));
+  const total = found.data?.total ?? 0;
   const choices = chosen && !results.some((p) => p.id === chosen.id) ? [chosen, ...results] : results;
+  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ");
   return (
     <fieldset className={error ? "fieldset field-invalid" : "fieldset"}>
       <legend>{legend}</legend>
+      {hint ? (
+        <p className="field-hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      ) : null}
       {error ? (
         <p className="field-error" id={`${id}-error`}>
+          <span className="visually-hidden">Error: </span>
           {error}
         </p>
       ) : null}
@@ -60,10 +84,11 @@ export function StaffPersonChooser({
           id={id}
           className="input input-medium"
           type="search"
+          autoComplete="off"
           value={typed}
           onChange={(event) => setTyped(event.target.value)}
           onKeyDown={onKeyDown}
-          aria-describedby={error ? `${id}-error` : undefined}
+          aria-describedby={describedBy || undefined}
         />
       </div>
       <div className="button-row">
@@ -71,7 +96,15 @@ export function StaffPersonChooser({
           Find
         </button>
       </div>
-      {term && found.data && results.length === 0 ? <p>No one matches "{term}".</p> : null}
+      <p role="status">
+        {term && found.data && !found.isPlaceholderData
+          ? total === 0
+            ? `No one matches "${term}".`
+            : total > results.length
+              ? `The first ${results.length} of ${total} people matching "${term}". Type more of the name to narrow them.`
+              : `${total} ${total === 1 ? "person matches" : "people match"} "${term}". Choose one.`
+          : ""}
+      </p>
       {choices.length > 0 ? (
         <ul className="plain-list">
           {choices.map((person) => (
