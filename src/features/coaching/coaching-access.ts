@@ -45,6 +45,16 @@ export function relationTo(actor: Actor, engagement: EngagementRow): EngagementR
 export const isParty = (relation: EngagementRelation | null) => relation === "coach" || relation === "coachee";
 
 /**
+ * Whether the reader keeps the engagement's coaching log (opens sessions, autosaves drafts, logs
+ * them). That is the coach — unless the coach is a community or Tribal partner with no staff
+ * record, who has no account to keep it with; then the coachee keeps it, so the sessions (and
+ * the partner's hours) are still recorded.
+ */
+export function keepsLog(relation: EngagementRelation | null, engagement: EngagementRow): boolean {
+  return relation === (engagement.coachPersonId === null ? "coachee" : "coach");
+}
+
+/**
  * Loads an engagement the actor relates to in one of the `allowed` ways. Another agency's
  * engagement, or an unknown id, is 404; an engagement of the actor's own agency they have
  * no part in is 403.

@@ -172,6 +172,25 @@ describe("confidentiality of the coaching log", () => {
     expect((await clients.coach.request("GET", `/api/coaching/sessions/${draft.id}`)).statusCode).toBe(200);
     expect((await clients.staff.request("GET", `/api/coaching/sessions/${draft.id}`)).statusCode).toBe(404);
   });
+
+  it("leaves the log to a staff coach: their coachee may not open or save a session", async () => {
+    const engagement = json<{ keepsLog: boolean }>(
+      await clients.staff.request("GET", `/api/coaching/engagements/${records.engagement}`),
+    );
+    expect(engagement.keepsLog).toBe(false);
+    const start = await clients.staff.request("POST", `/api/coaching/engagements/${records.engagement}/sessions`, {
+      sessionDate: "2026-03-16",
+      startTime: null,
+      durationMinutes: 30,
+      format: "individual",
+    });
+    expect(start.statusCode).toBe(403);
+    const logged = await clients.staff.request("PUT", `/api/coaching/sessions/${records.coachingSession}`, {
+      ...sessionBody(1),
+      status: "final",
+    });
+    expect(logged.statusCode).toBe(403);
+  });
 });
 
 function sessionBody(version: number) {

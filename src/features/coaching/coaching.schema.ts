@@ -349,6 +349,8 @@ export const ZSessionSummary = z.object({
 });
 
 export const ZEngagement = ZEngagementSummary.extend({
+  /** The reader keeps the coaching log: the coach, or the coachee of a partner coach without an account. */
+  keepsLog: z.boolean(),
   readiness: z.object({
     decision: z.enum(["go", "not_yet"]).nullable(),
     notes: z.string().nullable(),
@@ -475,6 +477,7 @@ export const ZSession = z.object({
   id: z.string(),
   engagementId: z.string(),
   relation: ZEngagementRelation,
+  keepsLog: z.boolean(),
   status: z.enum(["draft", "final"]),
   sessionDate: z.string(),
   startTime: z.string().nullable(),

@@ -16,6 +16,7 @@ import {
   audit,
   inTransaction,
   isParty,
+  keepsLog,
   loadEngagementFor,
   modelForItems,
   refuseWhenClosed,
@@ -105,7 +106,7 @@ async function readSessionLog(
 ) {
   const shared = seesSharedContent(row, relation);
   const { rows, total } = await findSessionLogPage(db, row.agencyId, row.id, {
-    finalOnly: relation !== "coach",
+    finalOnly: !keepsLog(relation, row),
     ...page,
   });
   return { items: rows.map((s) => ({ ...s, sharedSummary: shared ? s.sharedSummary : null })), total };
@@ -125,6 +126,7 @@ export async function describeEngagement(
   ]);
   return {
     ...summaryOf(row, relation),
+    keepsLog: keepsLog(relation, row),
     readiness: {
       decision: row.readinessDecision,
       notes: party ? row.readinessNotes : null,

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { addSpareAccounts } from "../../../tests/support/actors.js";
 import { buildPartnerCoaching, type PartnerCoachingRecords } from "../../../tests/support/partner-coaching.js";
 import { buildPartnersAndTeams, type PartnersAndTeams } from "../../../tests/support/partners-and-teams.js";
 import { type Client, signIn, startTestApp } from "../../../tests/support/test-app.js";
@@ -14,6 +15,7 @@ let supervisor: Client;
 
 beforeAll(async () => {
   world = await buildWorld(db, "partnercoachhours");
+  await addSpareAccounts(db, world);
   partners = await buildPartnersAndTeams(db, world);
   coaching = await buildPartnerCoaching(db, world, partners.partnerPerson, { sessionDate: "2026-03-03", minutes: 90 });
   supervisor = await signIn(app, world.emails.coaching_supervisor);
@@ -163,6 +165,50 @@ describe("partner coaches' hours", () => {
     expect(await coachingHoursOf(partner)).toEqual([]);
     const admin = await signIn(app, world.emails.admin);
     expect((await logSession(partnerCoachingSession, {}, admin)).json<PartnerCoachingOutcome>().outcome).toBe("logged");
+  });
+
+  it("lets the coachee keep the log of a partner coach without an account, so the session waits for its hours", async () => {
+    const partner = await anotherPartner("Log Keeping Coach", { startDate: "2026-01-01", budgetedHours: 20 });
+    const { partnerEngagement } = await buildPartnerCoaching(db, world, partner, { sessionDate: "2026-03-30" });
+    const coachee = await signIn(app, "workertwo.account@partnercoachhours.test");
+    const engagement = await coachee.request("GET", `/api/coaching/engagements/${partnerEngagement}`);
+    expect(engagement.json<{ relation: string; keepsLog: boolean }>()).toMatchObject({
+      relation: "coachee",
+      keepsLog: true,
+    });
+    const start = await coachee.request("POST", `/api/coaching/engagements/${partnerEngagement}/sessions`, {
+      sessionDate: "2026-04-06",
+      startTime: "10:00",
+      durationMinutes: 60,
+      format: "individual",
+    });
+    expect(start.statusCode).toBe(201);
+    const draft = start.json<{ id: string; version: number; keepsLog: boolean }>();
+    expect(draft.keepsLog).toBe(true);
+    expect((await waiting()).some((s) => s.sessionId === draft.id)).toBe(false);
+    const logged = await coachee.request("PUT", `/api/coaching/sessions/${draft.id}`, {
+      sessionDate: "2026-04-06",
+      startTime: "10:00",
+      durationMinutes: 60,
+      format: "individual",
+      status: "final",
+      location: "",
+      participants: [],
+      focusItemIds: [],
+      stepsCovered: ["goals", "action_planning"],
+      reflectionEasy: "",
+      reflectionHard: "",
+      reflectionConfident: "",
+      privateNotes: "",
+      sharedSummary: "Planned the family meeting together.",
+      actionItems: [],
+      barriers: [],
+      version: draft.version,
+    });
+    expect(logged.statusCode).toBe(200);
+    expect((await waiting()).some((s) => s.sessionId === draft.id)).toBe(true);
+    expect((await logSession(draft.id)).json<PartnerCoachingOutcome>().outcome).toBe("logged");
+    expect((await coachingHoursOf(partner)).map((h) => [h.workDate, h.hours])).toContainEqual(["2026-04-06", 1]);
   });
 
   it("answers 404 for a session that is not a partner coach's logged session", async () => {

@@ -1,6 +1,6 @@
 import { DateTime } from "luxon";
 import type { Db } from "../../db/types.js";
-import { fieldError, notFound, staleVersion } from "../../server/errors.js";
+import { fieldError, forbidden, notFound, staleVersion } from "../../server/errors.js";
 import { type Actor, authorize } from "../access/policy.js";
 import { findAgencySettings } from "../agencies/agency.service.js";
 import type { CalendarEvent } from "../calendar/calendar-events.js";
@@ -21,6 +21,7 @@ import {
   audit,
   inTransaction,
   isParty,
+  keepsLog,
   loadEngagementFor,
   modelForItems,
   refuseWhenClosed,
@@ -54,6 +55,7 @@ async function describeSession(
     id: row.id,
     engagementId: row.engagementId,
     relation,
+    keepsLog: keepsLog(relation, engagement),
     status: row.status,
     sessionDate: row.sessionDate,
     startTime: row.startTime,
@@ -91,15 +93,16 @@ async function loadSessionFor(db: Db, actor: Actor, id: string, allowed: readonl
   const session = await findSessionById(db, actor.agencyId, id);
   if (!session) throw notFound("The coaching session");
   const { engagement, relation } = await loadEngagementFor(db, actor, session.engagementId, allowed);
-  // A draft is the coach's own until it is logged: to anyone else it does not exist yet.
-  if (session.status === "draft" && relation !== "coach") throw notFound("The coaching session");
+  // A draft is its keeper's own until it is logged: to anyone else it does not exist yet.
+  if (session.status === "draft" && !keepsLog(relation, engagement)) throw notFound("The coaching session");
   return { session, engagement, relation };
 }
 
 /** The coach opens a session in the log as a draft; it autosaves until they log it. */
 export async function startSession(db: Db, actor: Actor, engagementId: string, start: SessionStart) {
   return inTransaction(db, async (trx) => {
-    const { engagement, relation } = await loadEngagementFor(trx, actor, engagementId, ["coach"]);
+    const { engagement, relation } = await loadEngagementFor(trx, actor, engagementId, ["coach", "coachee"]);
+    if (!keepsLog(relation, engagement)) throw forbidden();
     refuseWhenClosed(engagement);
     const id = await insertSession(trx, actor.agencyId, engagementId, start, actor.userId);
     const after = await describeSession(
@@ -149,7 +152,8 @@ export async function getSession(db: Db, actor: Actor, id: string) {
 
 export async function saveSession(db: Db, actor: Actor, id: string, input: SessionInput) {
   return inTransaction(db, async (trx) => {
-    const { session, engagement, relation } = await loadSessionFor(trx, actor, id, ["coach"]);
+    const { session, engagement, relation } = await loadSessionFor(trx, actor, id, ["coach", "coachee"]);
+    if (!keepsLog(relation, engagement)) throw forbidden();
     refuseWhenClosed(engagement);
     const before = await describeSession(trx, actor.agencyId, session, relation, engagement);
     if (session.status === "final" && input.status === "draft") {

@@ -269,8 +269,16 @@ function CoachingLog({ engagement, party }: { engagement: Engagement; party: boo
           onPageChange={setPage}
         />
       ) : null}
-      {engagement.relation === "coach" && engagement.status !== "closed" ? (
-        <StartSession engagementId={engagement.id} />
+      {engagement.keepsLog && engagement.status !== "closed" ? (
+        <>
+          {engagement.relation === "coachee" ? (
+            <p>
+              {engagement.coachName} coaches as a community partner without a Cascade account, so you keep this coaching
+              log: record each session you have together.
+            </p>
+          ) : null}
+          <StartSession engagementId={engagement.id} />
+        </>
       ) : null}
     </section>
   );

@@ -364,7 +364,7 @@ export function SessionPage({ sessionId }: { sessionId: string }) {
           Back to the engagement
         </Link>
       </p>
-      {s.relation === "coach" && s.status === "draft" ? <SessionForm session={s} /> : <SessionView session={s} />}
+      {s.keepsLog && s.status === "draft" ? <SessionForm session={s} /> : <SessionView session={s} />}
     </>
   );
 }
