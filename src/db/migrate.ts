@@ -18,6 +18,7 @@ import * as coachingSettings from "./migrations/0016-coaching-settings.js";
 import * as coachingIndexes from "./migrations/0017-coaching-indexes.js";
 import * as fidelityCalibration from "./migrations/0018-fidelity-calibration.js";
 import * as coachingPartnerHours from "./migrations/0019-coaching-partner-hours.js";
+import * as peopleLevelIndexes from "./migrations/0020-people-level-indexes.js";
 import type { Database } from "./schema.js";
 
 /**
@@ -50,6 +51,7 @@ function migrationsFor(dialect: DatabaseDialect): Record<string, Migration> {
     "0017-coaching-indexes": coachingIndexes,
     "0018-fidelity-calibration": fidelityCalibration,
     "0019-coaching-partner-hours": coachingPartnerHours,
+    "0020-people-level-indexes": peopleLevelIndexes,
   };
 }
 
