@@ -1,11 +1,10 @@
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
-import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { z } from "zod";
 import { api } from "../../../../web/src/api/api-client.js";
 import { LoadError, Loading } from "../../../../web/src/components/query-status.js";
 import { type SurveyChangeByPeriod, type ZPeriodSurveyChange, ZSurveyChangeByPeriod } from "../survey.schema.js";
-import { CHANGE_HEADERS, ChangeCells } from "./survey-change-cells.js";
+import { BeforeAfterBarChart, CHANGE_HEADERS, ChangeCells } from "./survey-change-cells.js";
 import { trainingKeys } from "./training-keys.js";
 
 const dayRange = (period: z.infer<typeof ZPeriodSurveyChange>) =>
@@ -89,23 +88,10 @@ export function SurveyChangeByPeriodSection() {
             someone in two sessions of a period counts twice.
           </p>
           {chartData.length > 0 ? (
-            <div
-              className="fidelity-chart"
-              role="img"
-              aria-label="Rollout periods compared: a bar chart of each period's mean rating before and after training; the table below lists the same numbers."
-            >
-              <ResponsiveContainer width="100%" height={260}>
-                <BarChart accessibilityLayer={false} data={chartData}>
-                  <CartesianGrid strokeDasharray="3 3" />
-                  <XAxis dataKey="label" />
-                  <YAxis domain={[0, 5]} />
-                  <Tooltip />
-                  <Legend />
-                  <Bar dataKey="before" name="Before" fill="#9ca3af" />
-                  <Bar dataKey="after" name="After" fill="#1d4ed8" />
-                </BarChart>
-              </ResponsiveContainer>
-            </div>
+            <BeforeAfterBarChart
+              data={chartData}
+              description="Rollout periods compared: a bar chart of each period's mean rating before and after training; the table below lists the same numbers."
+            />
           ) : null}
           <PeriodTable result={result} />
         </>

@@ -1,7 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { useState } from "react";
-import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { api, isApiError } from "../../../../web/src/api/api-client.js";
 import { useSession } from "../../../../web/src/app/session.js";
 import { ErrorSummary } from "../../../../web/src/components/error-summary.js";
@@ -15,7 +14,7 @@ import {
   ZSurveyResults,
   ZTrainingSurvey,
 } from "../survey.schema.js";
-import { CHANGE_HEADERS, ChangeCells, decimal, signed } from "./survey-change-cells.js";
+import { BeforeAfterBarChart, CHANGE_HEADERS, ChangeCells, decimal, signed } from "./survey-change-cells.js";
 import { SurveyChangeByPeriodSection } from "./survey-periods-section.js";
 import { trainingKeys } from "./training-keys.js";
 import { TrainingNav } from "./training-nav.js";
@@ -166,23 +165,10 @@ function Results({ results }: { results: SurveyResults }) {
           <p>No element was rated yet.</p>
         ) : (
           <>
-            <div
-              className="fidelity-chart"
-              role="img"
-              aria-label="Bar chart of the mean rating before and after the training per element; the table below lists the same numbers."
-            >
-              <ResponsiveContainer width="100%" height={260}>
-                <BarChart accessibilityLayer={false} data={chartData}>
-                  <CartesianGrid strokeDasharray="3 3" />
-                  <XAxis dataKey="label" />
-                  <YAxis domain={[0, 5]} />
-                  <Tooltip />
-                  <Legend />
-                  <Bar dataKey="before" name="Before" fill="#9ca3af" />
-                  <Bar dataKey="after" name="After" fill="#1d4ed8" />
-                </BarChart>
-              </ResponsiveContainer>
-            </div>
+            <BeforeAfterBarChart
+              data={chartData}
+              description="Bar chart of the mean rating before and after the training per element; the table below lists the same numbers."
+            />
             <ChangeTable
               caption="Change per element"
               firstHeader="Element"
