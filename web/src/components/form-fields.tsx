@@ -8,11 +8,21 @@ interface FieldFrameProps {
   children: ReactNode;
 }
 
-/** Label, hint and error always sit in the same order, so every form reads the same way. */
-function FieldFrame({ id, label, hint, error, children }: FieldFrameProps) {
+/**
+ * A field's hint, then its error, with the ids its input names in `aria-describedby` (`<id>-hint`,
+ * `<id>-error`); for custom fields too, so every field reads the same way.
+ */
+export function HintAndError({
+  id,
+  hint,
+  error,
+}: {
+  id: string;
+  hint?: string | undefined;
+  error?: string | undefined;
+}) {
   return (
-    <div className={error ? "field field-invalid" : "field"}>
-      <label htmlFor={id}>{label}</label>
+    <>
       {hint ? (
         <p className="field-hint" id={`${id}-hint`}>
           {hint}
@@ -24,6 +34,16 @@ function FieldFrame({ id, label, hint, error, children }: FieldFrameProps) {
           {error}
         </p>
       ) : null}
+    </>
+  );
+}
+
+/** Label, hint and error always sit in the same order, so every form reads the same way. */
+function FieldFrame({ id, label, hint, error, children }: FieldFrameProps) {
+  return (
+    <div className={error ? "field field-invalid" : "field"}>
+      <label htmlFor={id}>{label}</label>
+      <HintAndError id={id} hint={hint} error={error} />
       {children}
     </div>
   );
@@ -187,17 +207,7 @@ export function CheckboxField({ label, checked, onChange, id, hint, error }: Che
       />
       <div>
         <label htmlFor={boxId}>{label}</label>
-        {hint ? (
-          <p className="field-hint" id={`${boxId}-hint`}>
-            {hint}
-          </p>
-        ) : null}
-        {error ? (
-          <p className="field-error" id={`${boxId}-error`}>
-            <span className="visually-hidden">Error: </span>
-            {error}
-          </p>
-        ) : null}
+        <HintAndError id={boxId} hint={hint} error={error} />
       </div>
     </div>
   );

@@ -3,6 +3,7 @@ import { type KeyboardEvent, useEffect, useState } from "react";
 import { ZPeoplePage } from "../../../src/features/people/person.schema.js";
 import { api } from "../api/api-client.js";
 import { queryKeys } from "../api/query-keys.js";
+import { HintAndError } from "./form-fields.js";
 
 export interface ChosenPerson {
   id: string;
@@ -67,17 +68,7 @@ export function StaffPersonChooser({
   return (
     <fieldset className={error ? "fieldset field-invalid" : "fieldset"}>
       <legend>{legend}</legend>
-      {hint ? (
-        <p className="field-hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p className="field-error" id={`${id}-error`}>
-          <span className="visually-hidden">Error: </span>
-          {error}
-        </p>
-      ) : null}
+      <HintAndError id={id} hint={hint} error={error} />
       <div className="field">
         <label htmlFor={id}>Search staff by name</label>
         <input
