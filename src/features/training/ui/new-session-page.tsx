@@ -31,6 +31,8 @@ function CohortPicker({
   const [unitId, setUnitId] = useState("");
   const [term, setTerm] = useState("");
   const [adding, setAdding] = useState(false);
+  /** What the last "Enroll the whole unit" did, said where the button is. */
+  const [unitOutcome, setUnitOutcome] = useState<{ failed: boolean; text: string } | null>(null);
   const tree = useQuery({ queryKey: ["org-units"], queryFn: () => api.get("/api/org-units", ZOrgTree) });
   const found = useQuery({
     queryKey: ["people", { q: term.trim() }],
@@ -41,17 +43,31 @@ function CohortPicker({
     const known = new Set(enrolled.map((e) => e.id));
     onChange([...enrolled, ...people.filter((p) => !known.has(p.id))]);
   };
+  const units = (tree.data?.units ?? []).filter((u) => u.kind === "unit" && !u.retired);
   const addUnit = async () => {
     if (!unitId) return;
     setAdding(true);
+    setUnitOutcome(null);
+    const unitName = units.find((u) => u.id === unitId)?.name ?? "the unit";
     try {
       const page = await api.get("/api/people", ZPeoplePage, { orgUnitId: unitId, pageSize: 200 });
+      const known = new Set(enrolled.map((e) => e.id));
+      const fresh = page.items.filter((p) => !known.has(p.id));
       add(page.items.map((p) => ({ id: p.id, name: `${p.givenName} ${p.familyName}` })));
+      setUnitOutcome({
+        failed: false,
+        text: `Added ${fresh.length} ${fresh.length === 1 ? "person" : "people"} from ${unitName}.`,
+      });
+    } catch (failure) {
+      const reason = isApiError(failure) ? failure.message.replace(/\.$/, "") : "the connection failed";
+      setUnitOutcome({
+        failed: true,
+        text: `Nobody was added from ${unitName}: ${reason}. Try again.`,
+      });
     } finally {
       setAdding(false);
     }
   };
-  const units = (tree.data?.units ?? []).filter((u) => u.kind === "unit" && !u.retired);
   return (
     <fieldset className={error ? "fieldset field-invalid" : "fieldset"} id="enrolledPersonIds" tabIndex={-1}>
       <legend>Cohort ({enrolled.length} enrolled)</legend>
@@ -81,6 +97,9 @@ function CohortPicker({
           {adding ? "Adding…" : "Enroll the whole unit"}
         </button>
       </div>
+      <p role="status" className={unitOutcome?.failed ? "field-error" : undefined}>
+        {unitOutcome?.text ?? ""}
+      </p>
       <TextField
         label="Find a person"
         hint="Type at least two letters of a name."
