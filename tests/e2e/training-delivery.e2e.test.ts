@@ -239,6 +239,8 @@ describe.skipIf(!browserIsAvailable())("training: a supervisor nudges someone wh
         level: "practice",
         orgUnitId: supervisor.orgUnitId,
         supervisorId: supervisorPersonId,
+        // Hired today. Every person needs a hire date: other browser tests sort the people list by it.
+        hireDate: new Date().toISOString().slice(0, 10),
       },
       headers: { "x-csrf-token": csrfToken },
     });
