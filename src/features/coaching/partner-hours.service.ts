@@ -1,8 +1,8 @@
 import type { Db } from "../../db/types.js";
-import { AppError, notFound } from "../../server/errors.js";
+import { notFound } from "../../server/errors.js";
 import { type Actor, authorize } from "../access/policy.js";
 import { toHours, toMinutes } from "../partners/partner.schema.js";
-import { findActiveAgreementOn, logPartnerHours } from "../partners/partner.service.js";
+import { findActiveAgreementOn, logHoursOnAgreementInForce } from "../partners/partner.service.js";
 import { here, inTransaction } from "./coaching-access.js";
 import {
   findPartnerSession,
@@ -74,38 +74,34 @@ async function logSessionHours(
     const hours = toHours(current.loggedMinutes);
     return { ...base, outcome: "already_logged", hours, message: `Already logged: ${hours} h.` };
   }
-  const agreement = await findActiveAgreementOn(trx, actor.agencyId, row.partnerPersonId, row.sessionDate);
-  if (!agreement) {
+  const logged = await logHoursOnAgreementInForce(trx, actor, row.partnerPersonId, {
+    activity: "coaching",
+    workDate: row.sessionDate,
+    hours: toHours(row.durationMinutes),
+    // Partner pay is read by more people than coaching is: the entry does not say whom they coached.
+    note: "Coaching session from the coaching log",
+    source: { type: "coaching_session", id: row.sessionId },
+    overBudgetConfirmed: input.overBudgetConfirmed,
+  });
+  if (logged.outcome === "no_agreement") {
     return { ...base, outcome: "not_logged", hours: null, message: "No active agreement — hours not logged." };
   }
-  try {
-    const { entry } = await logPartnerHours(trx, actor, {
-      agreementId: agreement.id,
-      activity: "coaching",
-      workDate: row.sessionDate,
-      hours: toHours(row.durationMinutes),
-      // Partner pay is read by more people than coaching is: the entry does not say whom they coached.
-      note: "Coaching session from the coaching log",
-      source: { type: "coaching_session", id: row.sessionId },
-      overBudgetConfirmed: input.overBudgetConfirmed,
-    });
-    await insertPartnerCoachingHoursLink(trx, actor.agencyId, {
-      sessionId: row.sessionId,
-      partnerHoursId: entry.id,
-      minutes: toMinutes(entry.hours),
-    });
-    return { ...base, outcome: "logged", hours: entry.hours, message: `${entry.hours} h logged.` };
-  } catch (error) {
-    // The agreement's own rules refused the hours before anything was written.
-    if (!(error instanceof AppError) || error.code !== "VALIDATION") throw error;
-    const reason = error.extra.fieldErrors?.[0];
+  if (logged.outcome === "refused") {
+    const reason = logged.error.extra.fieldErrors?.[0];
     return {
       ...base,
       outcome: reason?.field === "overBudgetConfirmed" ? "over_budget" : "not_logged",
       hours: null,
-      message: `Hours not logged: ${reason?.message ?? error.message}`,
+      message: `Hours not logged: ${reason?.message ?? logged.error.message}`,
     };
   }
+  const { entry } = logged;
+  await insertPartnerCoachingHoursLink(trx, actor.agencyId, {
+    sessionId: row.sessionId,
+    partnerHoursId: entry.id,
+    minutes: toMinutes(entry.hours),
+  });
+  return { ...base, outcome: "logged", hours: entry.hours, message: `${entry.hours} h logged.` };
 }
 
 /** Logs one session's hours. A session that is not a partner coach's logged session is 404. */

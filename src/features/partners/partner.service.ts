@@ -422,3 +422,33 @@ export async function logPartnerHours(db: Db, actor: Actor, input: PartnerHoursI
     return { entry, agreement: after };
   });
 }
+
+/** What became of hours another domain logged for a partner on the agreement in force that day. */
+export type HoursOnAgreementOutcome =
+  | { outcome: "logged"; entry: Awaited<ReturnType<typeof logPartnerHours>>["entry"] }
+  | { outcome: "no_agreement" }
+  /** The agreement's own rules (its budget) refused the hours; nothing was written. */
+  | { outcome: "refused"; error: AppError };
+
+/**
+ * Logs a partner's hours on the agreement in force on `workDate`, for domains that pay partners
+ * for work recorded there (training sessions, coaching sessions). No agreement that day, or hours
+ * the agreement refuses, is an outcome rather than an error, so the caller reports it and the work
+ * it records is never lost over pay.
+ */
+export async function logHoursOnAgreementInForce(
+  db: Db,
+  actor: Actor,
+  partnerPersonId: string,
+  input: Omit<PartnerHoursInput, "agreementId">,
+): Promise<HoursOnAgreementOutcome> {
+  const agreement = await findActiveAgreementOn(db, actor.agencyId, partnerPersonId, input.workDate);
+  if (!agreement) return { outcome: "no_agreement" };
+  try {
+    const { entry } = await logPartnerHours(db, actor, { ...input, agreementId: agreement.id });
+    return { outcome: "logged", entry };
+  } catch (error) {
+    if (!(error instanceof AppError) || error.code !== "VALIDATION") throw error;
+    return { outcome: "refused", error };
+  }
+}

@@ -7,7 +7,7 @@ import { findAgencySettings } from "../agencies/agency.service.js";
 import { recordAuditEvent } from "../audit/audit.service.js";
 import type { CalendarEvent } from "../calendar/calendar-events.js";
 import { toHours, toMinutes } from "../partners/partner.schema.js";
-import { findActiveAgreementOn, findPartnerPersonOfAgency, logPartnerHours } from "../partners/partner.service.js";
+import { findPartnerPersonOfAgency, logHoursOnAgreementInForce } from "../partners/partner.service.js";
 import { type JobRole, ZPeopleQuery } from "../people/person.schema.js";
 import { isPersonOfAgency, listPeople, reloadPerson } from "../people/person.service.js";
 import { findCurricula, findCurriculumById } from "./curriculum.repo.js";
@@ -357,8 +357,14 @@ async function logPartnerTrainerHours(
       outcomes.push({ ...base, outcome: "not_logged", hours: null, message });
       continue;
     }
-    const agreement = await findActiveAgreementOn(trx, actor.agencyId, trainer.partnerPersonId as string, workDate);
-    if (!agreement) {
+    const result = await logHoursOnAgreementInForce(trx, actor, trainer.partnerPersonId as string, {
+      activity: "training",
+      workDate,
+      hours,
+      note: session.title,
+      source: { type: "training_session", id: session.id },
+    });
+    if (result.outcome === "no_agreement") {
       outcomes.push({
         ...base,
         outcome: "not_logged",
@@ -367,27 +373,23 @@ async function logPartnerTrainerHours(
       });
       continue;
     }
-    try {
-      const { entry } = await logPartnerHours(trx, actor, {
-        agreementId: agreement.id,
-        activity: "training",
-        workDate,
-        hours,
-        note: session.title,
-        source: { type: "training_session", id: session.id },
+    if (result.outcome === "refused") {
+      outcomes.push({
+        ...base,
+        outcome: "not_logged",
+        hours: null,
+        message: `Hours not logged: ${result.error.message}`,
       });
-      await insertPartnerHoursLink(trx, actor.agencyId, {
-        sessionId: session.id,
-        sessionTrainerId: trainer.id,
-        partnerHoursId: entry.id,
-        minutes: toMinutes(entry.hours),
-      });
-      outcomes.push({ ...base, outcome: "logged", hours: entry.hours, message: `${entry.hours} h logged.` });
-    } catch (error) {
-      // The agreement's own rules (its budget) refused the hours before anything was written.
-      if (!(error instanceof AppError) || error.code !== "VALIDATION") throw error;
-      outcomes.push({ ...base, outcome: "not_logged", hours: null, message: `Hours not logged: ${error.message}` });
+      continue;
     }
+    const { entry } = result;
+    await insertPartnerHoursLink(trx, actor.agencyId, {
+      sessionId: session.id,
+      sessionTrainerId: trainer.id,
+      partnerHoursId: entry.id,
+      minutes: toMinutes(entry.hours),
+    });
+    outcomes.push({ ...base, outcome: "logged", hours: entry.hours, message: `${entry.hours} h logged.` });
   }
   return outcomes;
 }
