@@ -65,8 +65,12 @@ function toSessionRow(r: SessionSelection): SessionRow {
   };
 }
 
-export async function findSessions(db: Db, agencyId: string) {
-  const rows = await sessionsQuery(db, agencyId).orderBy("s.starts_at").orderBy("s.id").execute();
+/** The agency's sessions in time order; only those of `ids` when given. */
+export async function findSessions(db: Db, agencyId: string, ids?: string[]) {
+  if (ids?.length === 0) return [];
+  let query = sessionsQuery(db, agencyId);
+  if (ids) query = query.where("s.id", "in", ids);
+  const rows = await query.orderBy("s.starts_at").orderBy("s.id").execute();
   return rows.map(toSessionRow);
 }
 

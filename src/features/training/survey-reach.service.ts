@@ -17,12 +17,11 @@ import { findLatestRolloutSchedule } from "./trained-since.repo.js";
  */
 async function surveyedSessions(db: Db, agencyId: string, personIds: string[] | null) {
   const surveys = await findSurveysOfAgency(db, agencyId);
-  const surveyedIds = new Set(surveys.map((s) => s.sessionId));
-  const sessionIds = [...surveyedIds];
+  const sessionIds = [...new Set(surveys.map((s) => s.sessionId))];
   const [invitees, responses, sessions, settings] = await Promise.all([
     findInviteesOfSessions(db, agencyId, sessionIds, personIds),
     findResponsesOfAgency(db, agencyId, personIds),
-    findSessions(db, agencyId),
+    findSessions(db, agencyId, sessionIds),
     findAgencySettings(db, agencyId),
   ]);
   const timeZone = settings?.timeZone ?? "UTC";
@@ -30,22 +29,20 @@ async function surveyedSessions(db: Db, agencyId: string, personIds: string[] | 
     survey
       ? { items: survey.items, retrospective: survey.retrospective, answers: responses.get(survey.id) ?? new Map() }
       : null;
-  const surveyed: SurveyedSession[] = sessions
-    .filter((session) => surveyedIds.has(session.id))
-    .map((session) => {
-      const ofSession = surveys.filter((s) => s.sessionId === session.id);
-      const { people } = surveyResults({
-        invited: invitees.filter((i) => i.sessionId === session.id),
-        elements: [],
-        pre: taken(ofSession.find((s) => s.phase === "pre")),
-        post: taken(ofSession.find((s) => s.phase === "post")),
-      });
-      return {
-        sessionId: session.id,
-        localDate: DateTime.fromISO(session.startsAt, { zone: "utc" }).setZone(timeZone).toISODate() as string,
-        people: people.map((p) => ({ personId: p.personId, before: p.before, after: p.after })),
-      };
+  const surveyed: SurveyedSession[] = sessions.map((session) => {
+    const ofSession = surveys.filter((s) => s.sessionId === session.id);
+    const { people } = surveyResults({
+      invited: invitees.filter((i) => i.sessionId === session.id),
+      elements: [],
+      pre: taken(ofSession.find((s) => s.phase === "pre")),
+      post: taken(ofSession.find((s) => s.phase === "post")),
     });
+    return {
+      sessionId: session.id,
+      localDate: DateTime.fromISO(session.startsAt, { zone: "utc" }).setZone(timeZone).toISODate() as string,
+      people: people.map((p) => ({ personId: p.personId, before: p.before, after: p.after })),
+    };
+  });
   return { surveyed, invitees };
 }
 
