@@ -274,7 +274,8 @@ export const ENGAGEMENT_STATUSES = ["getting_started", "active", "not_yet", "clo
  */
 export const OPEN_ENGAGEMENT_STATUSES = ENGAGEMENT_STATUSES.filter((status) => status !== "closed");
 export const ZEngagementStatus = z.enum(ENGAGEMENT_STATUSES);
-export const ENGAGEMENT_STATUS_LABELS: Record<z.infer<typeof ZEngagementStatus>, string> = {
+export type EngagementStatus = z.infer<typeof ZEngagementStatus>;
+export const ENGAGEMENT_STATUS_LABELS: Record<EngagementStatus, string> = {
   getting_started: "Getting started",
   active: "Under way",
   not_yet: "Not yet ready",

@@ -2,7 +2,7 @@ import type { Db } from "../../db/types.js";
 import { toCount, updatedOneRow } from "../../db/types.js";
 import { newId } from "../../shared/ids.js";
 import { nowUtc } from "../../shared/time.js";
-import { type Goal, OPEN_ENGAGEMENT_STATUSES } from "./coaching.schema.js";
+import { type EngagementStatus, type Goal, OPEN_ENGAGEMENT_STATUSES } from "./coaching.schema.js";
 
 function engagementsQuery(db: Db, agencyId: string) {
   return db
@@ -63,7 +63,7 @@ export interface EngagementRow {
   coacheeSupervisorId: string | null;
   programId: string | null;
   programName: string | null;
-  status: "getting_started" | "active" | "not_yet" | "closed";
+  status: EngagementStatus;
   startedOn: string;
   sessionsLogged: number;
   lastSessionDate: string | null;

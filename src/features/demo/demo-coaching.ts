@@ -1,7 +1,7 @@
 import type { Db } from "../../db/types.js";
 import { newId } from "../../shared/ids.js";
 import { insertCoach } from "../coaching/coach.repo.js";
-import { GOAL_AND_SCOPE_TEMPLATE } from "../coaching/coaching.schema.js";
+import { type EngagementStatus, GOAL_AND_SCOPE_TEMPLATE } from "../coaching/coaching.schema.js";
 import { insertEngagement, insertProgressRating, updateEngagement } from "../coaching/engagement.repo.js";
 import { insertFeedback } from "../coaching/feedback.repo.js";
 import { insertProgram } from "../coaching/program.repo.js";
@@ -100,11 +100,10 @@ export async function seedDemoCoaching(db: Db, agencyId: string, staff: DemoStaf
   const [tribalCoach = agencyCoach, communityCoach = agencyCoach] = coachIds.slice(1);
 
   const workers = staff.workers.map((w) => w.id);
-  type State = "getting_started" | "active" | "not_yet" | "closed";
   const engage = async (
     coacheePersonId: string,
     coachId: string,
-    state: State,
+    state: EngagementStatus,
     startedOn: string,
     goalText: string,
   ) => {
